@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { DATE_RE, isRealDate, isValidTimeZone } from '../model/dates.js';
 import { UsageError } from '../model/errors.js';
-import type { ResolvedCase } from '../model/index.js';
+import type { CasePerson, Person, ResolvedCase } from '../model/index.js';
 import { quoted } from '../model/shell-quote.js';
 import { givenPath as argumentPath, shownArgument } from './argv-bytes.js';
 import {
@@ -198,14 +198,8 @@ export async function resolveCase(
     timezone,
     timezoneSource: flags.tz ? 'option' : c?.timezone ? 'case-file' : 'system',
     region,
-    subject: {
-      name: c?.subject?.name,
-      identifiers: [...(c?.subject?.identifiers ?? []), ...(flags.subject ?? [])],
-    },
-    victim: {
-      name: c?.victim?.name,
-      identifiers: [...(c?.victim?.identifiers ?? []), ...(flags.victim ?? [])],
-    },
+    subject: person(c?.subject, flags.subject),
+    victim: person(c?.victim, flags.victim),
     milestones: [...(c?.milestones ?? []), ...flagMilestones.filter((m) => m !== undefined)].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     ),
@@ -219,6 +213,16 @@ export async function resolveCase(
             sha256: loaded.sha256,
           }
         : undefined,
+  };
+}
+
+/** A person of the case: the case file's identifiers first, then the option's, counting the case file's. */
+function person(inFile: Person | undefined, given: readonly string[] | undefined): CasePerson {
+  const fromFile = inFile?.identifiers ?? [];
+  return {
+    name: inFile?.name,
+    identifiers: [...fromFile, ...(given ?? [])],
+    ...(fromFile.length > 0 ? { fromCaseFile: fromFile.length } : {}),
   };
 }
 

@@ -109,14 +109,25 @@ export const CaseFileSchema = z
   .strict();
 export type CaseFile = z.infer<typeof CaseFileSchema>;
 
+/** The subject or the victim of a resolved case. */
+export interface CasePerson {
+  readonly name: string | undefined;
+  readonly identifiers: readonly string[];
+  /**
+   * How many of `identifiers`, from the first, the case file gives; the rest were given with `--subject` or
+   * `--victim`. Absent: none came from a case file. Hints say to change an identifier where it was given.
+   */
+  readonly fromCaseFile?: number;
+}
+
 /** The case after merging the case file with command-line flags: what every stage reads. */
 export interface ResolvedCase {
   readonly title: string | undefined;
   readonly timezone: string;
   readonly timezoneSource: 'option' | 'case-file' | 'system';
   readonly region: string | undefined;
-  readonly subject: { readonly name: string | undefined; readonly identifiers: readonly string[] };
-  readonly victim: { readonly name: string | undefined; readonly identifiers: readonly string[] };
+  readonly subject: CasePerson;
+  readonly victim: CasePerson;
   readonly milestones: readonly Milestone[];
   readonly window: { readonly from: string | undefined; readonly to: string | undefined };
   readonly ceasePhrases: readonly string[] | undefined;

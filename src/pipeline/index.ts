@@ -16,6 +16,7 @@ import { ProblemLog } from '../timeline/problems.js';
 import { TextMarks } from '../timeline/text-marks.js';
 import { Zone } from '../timeline/zone.js';
 import { type Ingested, ingest, type ParseElsewhere } from './ingest.js';
+import { namedIn } from './named-in.js';
 import { nationalNumbersProblem } from './national-numbers.js';
 import { unreadableProblem } from './read-errors.js';
 import {
@@ -109,7 +110,13 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
   if (national) problems.add(national);
   const { events, inputs } = ingested;
   for (const p of [
-    ...unmatchedSubjectProblems(opts.case.subject.identifiers, identities, events, inputs),
+    ...unmatchedSubjectProblems(
+      opts.case.subject.identifiers,
+      identities,
+      events,
+      inputs,
+      namedIn(opts.case, opts.case.subject, 'subject'),
+    ),
     ...unmatchedVictimProblems(opts.case.victim.identifiers, identities, events, inputs),
   ]) {
     problems.add(p);

@@ -14,11 +14,11 @@
  */
 import { plural, shownOf } from '../model/format.js';
 import type { InputSummary, Problem } from '../model/index.js';
-import { quoted } from '../model/shell-quote.js';
 import { CHANNELS } from '../model/vocabulary.js';
 import { cleanName, keyValue } from '../timeline/identities.js';
 import { type EventList, StoreList } from '../timeline/list.js';
 import type { Who } from '../timeline/store.js';
+import { howToAdd, howToAddOneOf, type NamedIn, whereToName } from './named-in.js';
 
 /** Senders named in each warning. */
 const SHOWN = 3;
@@ -46,9 +46,14 @@ interface Held {
  * One warning (`CASE_SUBJECT_NOT_IN_FILE`) for each channel on which the subject is found in no input while
  * some input holds events from senders other than the subject and the victim, naming the inputs without the
  * subject. Call it only when the subject was found in the inputs: when no identifier matched,
- * CASE_SUBJECT_NOT_FOUND already says so for them all.
+ * CASE_SUBJECT_NOT_FOUND already says so for them all. `named` says where the subject was named (with --subject,
+ * in the case file), which the hint names.
  */
-export function subjectAbsentProblems(events: EventList, inputs: readonly InputSummary[]): Problem[] {
+export function subjectAbsentProblems(
+  events: EventList,
+  inputs: readonly InputSummary[],
+  named: NamedIn,
+): Problem[] {
   // One input holds the subject, who was found: nothing to look at, and no walk over a million-event chat.
   if (inputs.length < 2) return [];
   const held = holdings(events);
@@ -87,6 +92,7 @@ export function subjectAbsentProblems(events: EventList, inputs: readonly InputS
         files.map((f) => inputs[f]!),
         who,
         victim,
+        named,
       );
     })
     .sort((a, b) => (a.file! < b.file! ? -1 : a.file! > b.file! ? 1 : 0));
@@ -155,6 +161,7 @@ function channelProblem(
   files: InputSummary[],
   senders: Sender[],
   hasVictim: boolean,
+  named: NamedIn,
 ): Problem {
   senders.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
   const listed = shownOf(senders.length, SHOWN);
@@ -194,10 +201,10 @@ function channelProblem(
   const suggested = senders.length > 0 ? suggestion(senders[0]!) : undefined;
   const hint =
     suggested === undefined
-      ? "If the subject wrote in these files under another name or number, add it with --subject or to the subject's identifiers in the case file, and run again (chronolog inspect lists every sender). If not, nothing needs doing."
+      ? `If the subject wrote in these files under another name or number, add it ${whereToName(named)} and run again (chronolog inspect lists every sender). If not, nothing needs doing.`
       : one
-        ? `If this sender is the subject, add --subject ${quoted(suggested)} (or "${suggested}" to the subject's identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.`
-        : `If one of them is the subject, add them as written here with --subject (such as --subject ${quoted(suggested)}) or to the subject's identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.`;
+        ? `If this sender is the subject, add ${howToAdd(named, suggested)} and run again. If not (a conversation with someone else, say), nothing needs doing.`
+        : `If one of them is the subject, add them as written here ${howToAddOneOf(named, suggested)}, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.`;
   return {
     code: 'CASE_SUBJECT_NOT_IN_FILE',
     severity: 'warning',

@@ -22,6 +22,7 @@ import {
 } from '../timeline/identities.js';
 import { locatorText } from '../timeline/ids.js';
 import type { EventList } from '../timeline/list.js';
+import { givenInFile, type NamedIn, settingIn, whereGiven, whereToName } from './named-in.js';
 import { type CaseFileUsed, inCaseFile, regionAdvice } from './national-numbers.js';
 import { subjectAbsentProblems } from './subject-absent.js';
 
@@ -52,16 +53,18 @@ const FILES_SHOWN = 3;
  * where the subject is not found (none when all matched and every file with others' events has the subject's
  * too). Only the senders of events are compared: where a file was read in part (`inputs`), the words say so,
  * since the records it did not turn into events (a chat whose day/month order cannot be told) may be the subject's.
+ * `named` says where the subject was named (with --subject, in the case file), which the hints name.
  */
 export function unmatchedSubjectProblems(
   subject: readonly string[],
   identities: IdentityResolver,
   events: EventList,
-  inputs: readonly InputSummary[] = [],
+  inputs: readonly InputSummary[],
+  named: NamedIn,
 ): Problem[] {
   if (subject.length === 0) return [];
   const unmatched = identities.unmatchedSubjectIdentifiers();
-  if (unmatched.length === 0) return subjectAbsentProblems(events, inputs);
+  if (unmatched.length === 0) return subjectAbsentProblems(events, inputs, named);
   const partly = readInPart(inputs);
   const where = partly === undefined ? 'in these inputs' : 'among the events read';
   // Every sender with its records: a walk over all events, made at most once, and only when needed.
@@ -74,13 +77,13 @@ export function unmatchedSubjectProblems(
         severity: 'info',
         message: `The subject identifier "${id}" matched no sender ${where}.${partly ?? ''}`,
         hint:
-          regionHint(id, identities) ??
+          regionHint(id, identities, named) ??
           nameOnlyHint(id, identities) ??
-          handleHint(id, senders) ??
-          'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
+          handleHint(id, senders, named) ??
+          `Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written ${whereGiven(named, id)} (chronolog inspect lists every sender).`,
       }),
     );
-    return [...unused, ...subjectAbsentProblems(events, inputs)];
+    return [...unused, ...subjectAbsentProblems(events, inputs, named)];
   }
   const others = senders().filter((p) => p.role === 'other');
   if (others.length === 0) return [];
@@ -90,7 +93,7 @@ export function unmatchedSubjectProblems(
       code: 'CASE_SUBJECT_NOT_FOUND',
       severity: 'warning',
       message: `No sender ${where} matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.${partly ?? ''}`,
-      hint: `${handleNote(subject, senders)}${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities)}` : ''}`,
+      hint: `${handleNote(subject, senders, named)}${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}. Name the subject by one of these ${whereToName(named)}; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities, named) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities, settingIn(named))}` : ''}`,
     },
   ];
 }
@@ -177,19 +180,25 @@ function handleNamesakes(id: string, senders: () => Participant[]): { name: stri
   });
 }
 
-/** What to do for a handle that matched no sender while an account has that name (`handleNamesakes`). */
-function handleHint(id: string, senders: () => Participant[]): string | undefined {
+/**
+ * What to do for a handle that matched no sender while an account has that name (`handleNamesakes`), where the
+ * handle was given (`named`: with --subject, or in the case file).
+ */
+function handleHint(id: string, senders: () => Participant[], named: NamedIn): string | undefined {
   const found = handleNamesakes(id, senders);
   if (found.length === 0) return undefined;
   const records = found.reduce((n, f) => n + f.count, 0);
   const name = found[0]!.name;
-  return `None of these exports shows @handles, but "${name}" is the name of ${found.length === 1 ? 'an account' : `${found.length} accounts`} here (${plural(records, 'record')}): name it without the @ (--subject ${quoted(name)}) or by its account id, after checking it is the subject's.`;
+  const instead = givenInFile(named, id)
+    ? `"${name}" in the case file ${named.caseFile}`
+    : `--subject ${quoted(name)}`;
+  return `None of these exports shows @handles, but "${name}" is the name of ${found.length === 1 ? 'an account' : `${found.length} accounts`} here (${plural(records, 'record')}): name it without the @ (${instead}) or by its account id, after checking it is the subject's.`;
 }
 
 /** `handleHint` for each handle among the subject's identifiers, as sentences ending in a space; '' for none. */
-function handleNote(subject: readonly string[], senders: () => Participant[]): string {
+function handleNote(subject: readonly string[], senders: () => Participant[], named: NamedIn): string {
   return subject
-    .map((id) => handleHint(id, senders))
+    .map((id) => handleHint(id, senders, named))
     .filter((h): h is string => h !== undefined)
     .map((h) => `${h} `)
     .join('');
@@ -222,14 +231,14 @@ function readInPart(inputs: readonly InputSummary[]): string | undefined {
  * it is in national form, or it is in international form while some senders' numbers are in national form.
  * `undefined` when a region is set or the region cannot be the reason.
  */
-function regionHint(id: string, identities: IdentityResolver): string | undefined {
+function regionHint(id: string, identities: IdentityResolver, named: NamedIn): string | undefined {
   if (identities.region !== undefined) return undefined;
   if (isNationalIdentifier(id)) {
-    return `It is written in national form and no region is set, so it cannot match the same number written in international form. ${regionAdvice(identities)}`;
+    return `It is written in national form and no region is set, so it cannot match the same number written in international form. ${regionAdvice(identities, settingIn(named))}`;
   }
   const national = identities.nationalNumbers().length;
   if (national === 0 || normalisePhone(id.replace(/^tel:/i, ''), undefined) === undefined) return undefined;
-  return `No region is set, so it cannot match the same number written in national form (${national === 1 ? '1 number in these inputs is' : `${national} numbers in these inputs are`} written that way). ${regionAdvice(identities)}`;
+  return `No region is set, so it cannot match the same number written in national form (${national === 1 ? '1 number in these inputs is' : `${national} numbers in these inputs are`} written that way). ${regionAdvice(identities, settingIn(named))}`;
 }
 
 /**

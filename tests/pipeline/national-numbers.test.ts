@@ -51,7 +51,7 @@ describe('phone numbers in national form without a region', () => {
       code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
       severity: 'info',
       message: 'The subject identifier "07700 900789" matched no sender in these inputs.',
-      hint: 'It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+      hint: 'It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in a case file (this run used none).',
     });
     expect(problems).toHaveLength(2);
   });
@@ -62,7 +62,7 @@ describe('phone numbers in national form without a region', () => {
       code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
       severity: 'info',
       message: 'The subject identifier "+447700900456" matched no sender in these inputs.',
-      hint: 'No region is set, so it cannot match the same number written in national form (2 numbers in these inputs are written that way). The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+      hint: 'No region is set, so it cannot match the same number written in national form (2 numbers in these inputs are written that way). The other numbers are +44: set the region with --region GB, or "region": "GB" in a case file (this run used none).',
     });
   });
 
@@ -70,7 +70,7 @@ describe('phone numbers in national form without a region', () => {
     const { problems } = await read(['07700 900789'], undefined);
     const notFound = problems.find((p) => p.code === 'CASE_SUBJECT_NOT_FOUND');
     expect(notFound?.hint).toBe(
-      'Senders found, with their records: +447700900123 (Sam): 3; 07700900123: 2; +447700900321 (Mum): 1; 07700900456: 1; 88022: 1. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all. No region is set, so a number written in national form cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+      'Senders found, with their records: +447700900123 (Sam): 3; 07700900123: 2; +447700900321 (Mum): 1; 07700900456: 1; 88022: 1. Name the subject by one of these with --subject; chronolog inspect lists them all. No region is set, so a number written in national form cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in a case file (this run used none).',
     );
   });
 

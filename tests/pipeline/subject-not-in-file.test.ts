@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/index.js';
 import type { Channel } from '../../src/model/vocabulary.js';
+import { namedByOption } from '../../src/pipeline/named-in.js';
 import { subjectAbsentProblems } from '../../src/pipeline/subject-absent.js';
 import { listOf } from '../../src/timeline/list.js';
 import { timelineOf } from '../helpers/timeline.js';
@@ -16,6 +17,8 @@ import { timelineOf } from '../helpers/timeline.js';
 /** WhatsApp Chat with Sam.txt, one SMS backup and the diary of fixtures/demo-case, without its case file. */
 const CASE = 'fixtures/subject-not-in-every-file';
 const CHAT = `${CASE}/WhatsApp Chat with Sam.txt`;
+/** A subject named with --subject, in a run with no case file. */
+const BY_OPTION = namedByOption('subject', ['+447700900123']);
 
 async function run(paths: string[], subject: string[], victim: string[] = []) {
   const { t, events } = await timelineOf(paths, () => ({
@@ -46,7 +49,7 @@ describe('a file where the subject is not found, while they are found in other f
         severity: 'warning',
         file: CHAT,
         message: `None of the 84 events in ${CHAT} is from the subject, who is found in other files, so this file adds no incident. Its senders, with their records: Sam: 74; Alex: 10.`,
-        hint: "If one of them is the subject, add them as written here with --subject (such as --subject Sam) or to the subject's identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.",
+        hint: 'If one of them is the subject, add them as written here with --subject (such as --subject Sam), and run again. If none of them is (a conversation with someone else, say), nothing needs doing.',
       },
     ]);
   });
@@ -59,7 +62,7 @@ describe('a file where the subject is not found, while they are found in other f
         severity: 'warning',
         file: CHAT,
         message: `None of the 84 events in ${CHAT} is from the subject, who is found in other files, so this file adds no incident. Its senders besides the victim, with their records: Sam: 74.`,
-        hint: 'If this sender is the subject, add --subject Sam (or "Sam" to the subject\'s identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.',
+        hint: 'If this sender is the subject, add --subject Sam and run again. If not (a conversation with someone else, say), nothing needs doing.',
       },
     ]);
   });
@@ -169,7 +172,7 @@ describe('files the warning is not for, and files told about together', () => {
     const inputs = ['backup.xml', 'mine.txt', 'calls.xml', 'jess.txt', 'other.xml'].map((p, k) =>
       input(p, k === 0 ? 3 : k === 4 ? 1 : 2),
     );
-    const problems = subjectAbsentProblems(events, inputs);
+    const problems = subjectAbsentProblems(events, inputs, BY_OPTION);
     expect(problems.map((p) => [p.file, p.message])).toEqual([
       [
         'jess.txt',
@@ -182,7 +185,7 @@ describe('files the warning is not for, and files told about together', () => {
   it('passes over a file whose only other channel holds no subject, when one of its channels does', () => {
     // An SMS backup whose calls are all from others, while the subject texts from another backup.
     const events = listOf([ev(0, SUBJECT), ev(1, JESS, 'call'), ev(1, JESS, 'call'), ev(1, JESS)]);
-    expect(subjectAbsentProblems(events, [input('a.xml', 1), input('b.xml', 3)])).toEqual([]);
+    expect(subjectAbsentProblems(events, [input('a.xml', 1), input('b.xml', 3)], BY_OPTION)).toEqual([]);
   });
 
   it('passes over many threads with other people on a channel where the subject is found', () => {
@@ -194,7 +197,7 @@ describe('files the warning is not for, and files told about together', () => {
       ...friends.flatMap((f, k) => [ev(k + 1, f, 'messenger'), ev(k + 1, VICTIM, 'messenger')]),
     ]);
     const inputs = Array.from({ length: 41 }, (_, k) => input(`inbox/thread_${k}/message_1.json`, 2));
-    expect(subjectAbsentProblems(events, inputs)).toEqual([]);
+    expect(subjectAbsentProblems(events, inputs, BY_OPTION)).toEqual([]);
   });
 
   it('tells about several files on a channel without the subject once, naming three files and three senders', () => {
@@ -223,20 +226,20 @@ describe('files the warning is not for, and files told about together', () => {
       input('chat-jess-2.txt', 2),
       input('telegram.json', 1),
     ];
-    const problems = subjectAbsentProblems(events, inputs);
+    const problems = subjectAbsentProblems(events, inputs, BY_OPTION);
     // Jess's count is over both of her chats; a fourth sender is named rather than "and 1 more".
     expect(problems.map((p) => [p.code, p.file, p.message, p.hint])).toEqual([
       [
         'CASE_SUBJECT_NOT_IN_FILE',
         'chat-jess.txt',
         'None of the 10 events in the 5 whatsapp files (chat-jess.txt; chat-mum.txt; chat-ravi.txt, and 2 more) is from the subject, who is found in other files but in no whatsapp file, so these files add no incident. Their senders besides the victim, with their records: Ravi: 3; +447700900003 (Jess): 3; Mum: 1; Priya: 1.',
-        "If one of them is the subject, add them as written here with --subject (such as --subject Ravi) or to the subject's identifiers in the case file, and run again. If none of them is (a conversation with someone else, say), nothing needs doing.",
+        'If one of them is the subject, add them as written here with --subject (such as --subject Ravi), and run again. If none of them is (a conversation with someone else, say), nothing needs doing.',
       ],
       [
         'CASE_SUBJECT_NOT_IN_FILE',
         'telegram.json',
         'The one event in telegram.json is not from the subject, who is found in other files, so this file adds no incident. Its senders, with their records: Sam: 1.',
-        'If this sender is the subject, add --subject Sam (or "Sam" to the subject\'s identifiers in the case file) and run again. If not (a conversation with someone else, say), nothing needs doing.',
+        'If this sender is the subject, add --subject Sam and run again. If not (a conversation with someone else, say), nothing needs doing.',
       ],
     ]);
   });
@@ -252,7 +255,7 @@ describe('files the warning is not for, and files told about together', () => {
       ev(0, SUBJECT),
       ...others.flatMap(({ n, ...who }) => Array.from({ length: n }, () => ev(1, who, 'whatsapp'))),
     ]);
-    const [p] = subjectAbsentProblems(events, [input('a.xml', 1), input('b.xml', 15)]);
+    const [p] = subjectAbsentProblems(events, [input('a.xml', 1), input('b.xml', 15)], BY_OPTION);
     expect(p!.message).toContain(
       'Its senders, with their records: +447700900001: 5; +447700900002: 4; +447700900003: 3, and 2 more.',
     );

@@ -82,7 +82,7 @@ describe('a chat whose day/month order cannot be told', () => {
       `No sender among the events read matched the subject's identifiers ("Sam Carter"), so no message or call from them is counted as an incident. ${t.inputs[0]!.path} (5 of 8 records rejected) was read in part: the senders of records not read as events were not compared; its errors say why.`,
     );
     expect(notFound[0]!.hint).toBe(
-      'Senders of the events read, with their records: jordan lee (Jordan Lee): 5. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all. If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).',
+      'Senders of the events read, with their records: jordan lee (Jordan Lee): 5. Name the subject by one of these with --subject; chronolog inspect lists them all. If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).',
     );
   });
 });

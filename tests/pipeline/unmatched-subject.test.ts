@@ -27,7 +27,7 @@ describe('subject identifiers that match no sender', () => {
         severity: 'warning',
         message:
           'No sender in these inputs matched the subject\'s identifiers ("Sam"), so no message or call from them is counted as an incident.',
-        hint: 'Senders found, with their records: 900000000000000707 (sam.sample): 5. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.',
+        hint: 'Senders found, with their records: 900000000000000707 (sam.sample): 5. Name the subject by one of these with --subject; chronolog inspect lists them all.',
       },
     ]);
   });
@@ -43,7 +43,7 @@ describe('subject identifiers that match no sender', () => {
         severity: 'warning',
         message:
           'No sender in these inputs matched the subject\'s identifiers ("@sam.sample"), so no message or call from them is counted as an incident.',
-        hint: 'None of these exports shows @handles, but "sam.sample" is the name of an account here (5 records): name it without the @ (--subject sam.sample) or by its account id, after checking it is the subject\'s. Senders found, with their records: 900000000000000707 (sam.sample): 5. Name the subject by one of these with --subject or in the case file; chronolog inspect lists them all.',
+        hint: 'None of these exports shows @handles, but "sam.sample" is the name of an account here (5 records): name it without the @ (--subject sam.sample) or by its account id, after checking it is the subject\'s. Senders found, with their records: 900000000000000707 (sam.sample): 5. Name the subject by one of these with --subject; chronolog inspect lists them all.',
       },
     ]);
     const beside = await problemsOf([DISCORD_JSON], ['900000000000000707', '@sam.sample'], ['alex_example']);
@@ -88,7 +88,7 @@ describe('subject identifiers that match no sender', () => {
         code: 'CASE_SUBJECT_IDENTIFIER_UNUSED',
         severity: 'info',
         message: 'The subject identifier "sam.carter@example.org" matched no sender in these inputs.',
-        hint: 'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).',
+        hint: 'Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written after --subject (chronolog inspect lists every sender).',
       },
     ]);
   });
