@@ -30,6 +30,7 @@ import type { ProblemLog } from '../timeline/problems.js';
 import type { EventStore } from '../timeline/store.js';
 import { CopyWarnings } from './copies.js';
 import { type ParseOutcome, parseHashed, readHead, wholeDigest } from './hashing.js';
+import { type Rejection, stoppedAt, stopsInside, toldOnce } from './one-fault.js';
 import { errnoCode, readErrorWords, readStoppedAt, unreadableProblem } from './read-errors.js';
 import { type InputSpans, inputSpans, storeSpans } from './spans.js';
 
@@ -187,19 +188,23 @@ export async function ingest(
     const times = fileTimes ?? source.times ?? STAMPED_TIMES;
     // The locator of the record counted last, for where a read that fails part-way got to.
     let last: number | string | undefined;
+    // The records rejected for the file stopping inside them: the one a failure of the source's stops at.
+    const stoppedInside: Rejection[] = [];
     const reject = (code: string, locator: number | string, message: string, hint?: string) => {
       last = locator;
       tally.records++;
       tally.rejected++;
       tally.rejectedReasons[code] = (tally.rejectedReasons[code] ?? 0) + 1;
-      problems.add({
+      const problem: Problem = {
         code,
         severity: 'error',
         file,
         locator: locatorText(locator),
         message,
         ...(hint ? { hint } : {}),
-      });
+      };
+      problems.add(problem);
+      if (stopsInside(code)) stoppedInside.push({ code, problem });
     };
     const future = new FutureRecords();
     let attemptStart = builder.store.length;
@@ -240,6 +245,7 @@ export async function ingest(
         copies.restart();
         future.clear();
         last = undefined;
+        stoppedInside.length = 0;
         builder.rollback(sendersMark);
         tally.records = tally.events = tally.skipped = tally.rejected = 0;
         tally.skippedReasons = {};
@@ -323,10 +329,12 @@ export async function ingest(
         tally.damaged = true;
       }
       // Its own error, of the whole file (a day/month order it cannot tell) or where it stopped, is listed too.
-      if (own instanceof SourceFailure && own !== failure) addFailure(own, file);
+      if (own instanceof SourceFailure && own !== failure) addOwnFailure(own);
     }
-    if (failure instanceof SourceFailure) addFailure(failure, file);
-    else {
+    if (failure instanceof SourceFailure) {
+      if (failure === outcome.thrown) addOwnFailure(failure);
+      else addFailure(failure, file);
+    } else {
       const message = failure instanceof Error ? failure.message : String(failure);
       const errno = errnoCode(failure) !== undefined;
       problems.add({
@@ -341,6 +349,24 @@ export async function ingest(
           ? 'The events read before this point are kept. Copy the file somewhere else (or export it again) and re-run.'
           : 'The events read before this point are kept. If the file is intact, this is a bug in chronolog: please report it.',
       });
+    }
+
+    /**
+     * Lists the source's own failure, told once with the record it stopped inside (one-fault.ts): that record's
+     * rejection is taken back from the problem list and counted under the failure's code.
+     */
+    function addOwnFailure(own: SourceFailure): void {
+      const told = stoppedAt(own, stoppedInside);
+      const message = told === undefined ? undefined : toldOnce(own, told);
+      if (told === undefined || message === undefined || !problems.withdraw(told.problem)) {
+        addFailure(own, file);
+        return;
+      }
+      const n = tally.rejectedReasons[told.code]! - 1;
+      if (n === 0) delete tally.rejectedReasons[told.code];
+      else tally.rejectedReasons[told.code] = n;
+      tally.rejectedReasons[own.code] = (tally.rejectedReasons[own.code] ?? 0) + 1;
+      addFailure(new SourceFailure(own.code, message, own.locator, own.hint, own.readToEnd), file);
     }
   }
 

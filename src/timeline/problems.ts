@@ -36,6 +36,21 @@ export class ProblemLog {
     return this.where.locations();
   }
 
+  /**
+   * Takes back `p`, added before, and says whether it did: only while its code is kept in full (none of that code
+   * counted past the cap), so the counts and the omitted locations stay as they were for the others.
+   */
+  withdraw(p: Problem): boolean {
+    const n = this.perCode.get(p.code) ?? 0;
+    if (n > this.cap) return false;
+    const i = this.list.lastIndexOf(p);
+    if (i === -1) return false;
+    this.list.splice(i, 1);
+    if (n === 1) this.perCode.delete(p.code);
+    else this.perCode.set(p.code, n - 1);
+    return true;
+  }
+
   /** Where the log stands now, for `rollback`. */
   mark(): ProblemMark {
     return {

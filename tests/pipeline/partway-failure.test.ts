@@ -295,8 +295,10 @@ interface Case {
     byte: number,
   ) => { code: string; locator?: string; message: string; hint: string };
   /**
-   * The code a record the file ends inside is rejected with, in a format that counts it (SMS Backup & Restore XML:
-   * its begun record is counted, not passed over). Absent: that record is not read at all.
+   * The code the source rejects a record the file ends inside with, in a format that counts it (SMS Backup &
+   * Restore XML: its begun record is counted, not passed over). The report tells that rejection and the file's
+   * failure, one fault, as one error: the failure, saying what became of the record, which is counted as rejected
+   * under the failure's code (pipeline/one-fault.ts). Absent: that record is not read at all.
    */
   readonly cutRecord?: string;
 }
@@ -320,7 +322,7 @@ const CASES: Case[] = [
     truncated: (line, column, byte) => ({
       code: 'TELEGRAM_TRUNCATED',
       locator: 'messages[4]',
-      message: `The file ends in the middle of the JSON, inside messages[4] (line ${line}, column ${column}, byte ${byte}): the export is incomplete. Everything before this point was read.`,
+      message: `The file ends in the middle of the JSON, inside messages[4] (line ${line}, column ${column}, byte ${byte}): the export is incomplete. Everything before this point was read. The part of messages[4] read is not used, as the rest of it is missing.`,
       hint: 'It was probably cut off while exporting, copying or downloading: export or copy it again to read the rest.',
     }),
     cutRecord: 'TELEGRAM_RECORD_CUT_SHORT',
@@ -332,7 +334,7 @@ const CASES: Case[] = [
     truncated: (line, column) => ({
       code: 'DISCORD_JSON_TRUNCATED',
       locator: 'messages[4]',
-      message: `The file ends in the middle of the JSON (line ${line}, column ${column}, inside messages[4]).`,
+      message: `The file ends in the middle of the JSON (line ${line}, column ${column}, inside messages[4]). The part of messages[4] read is not used, as the rest of it is missing.`,
       hint: 'Export the channel again with DiscordChatExporter, or copy the file again (a cut download or copy truncates it); the messages before this point were kept.',
     }),
     cutRecord: 'DISCORD_JSON_RECORD_CUT_SHORT',
@@ -350,7 +352,7 @@ const CASES: Case[] = [
     truncated: (line: number, column: number) => ({
       code: 'MESSENGER_JSON_TRUNCATED',
       locator: 'messages[4]',
-      message: `The JSON ends early at line ${line}, column ${column}, inside messages[4].`,
+      message: `The JSON ends early at line ${line}, column ${column}, inside messages[4]. The part of messages[4] read is not used, as the rest of it is missing.`,
       hint: META_HINT,
     }),
     cutRecord: 'MESSENGER_JSON_RECORD_CUT_SHORT',
@@ -362,7 +364,7 @@ const CASES: Case[] = [
     truncated: (line, column) => ({
       code: 'TWITTER_ARCHIVE_TRUNCATED',
       locator: '[0].dmConversation.messages[4]',
-      message: `The file ends in the middle of the JSON (line ${line}, column ${column}, inside [0].dmConversation.messages[4]).`,
+      message: `The file ends in the middle of the JSON (line ${line}, column ${column}, inside [0].dmConversation.messages[4]). The part of [0].dmConversation.messages[4] read is not used, as the rest of it is missing.`,
       hint: 'Take the file from the archive again (or download a new archive from X); the messages before this point were kept.',
     }),
     cutRecord: 'TWITTER_ARCHIVE_RECORD_CUT_SHORT',
@@ -374,7 +376,7 @@ const CASES: Case[] = [
     truncated: (line) => ({
       code: 'SIGNAL_JSON_TRUNCATED',
       locator: `line ${line}`,
-      message: `The file ends in the middle of line ${line}, which is not a whole message: data.json was cut short (an interrupted copy or download). The messages before it were kept.`,
+      message: `The file ends in the middle of line ${line}, which is not a whole message: data.json was cut short (an interrupted copy or download). The messages before it were kept. The part of line ${line} read is not used, as the rest of it is missing.`,
       hint: 'Copy data.json again from the signal-export folder, or run sigexport again, to read the rest.',
     }),
     cutRecord: 'SIGNAL_RECORD_CUT_SHORT',
@@ -391,7 +393,7 @@ const CASES: Case[] = [
     truncated: (line: number) => ({
       code: 'CHRONOLOG_JSONL_TRUNCATED',
       locator: `line ${line}`,
-      message: `The file ends in the middle of line ${line}, which is not a whole record: it was cut short (an interrupted copy or download). The records before it were kept.`,
+      message: `The file ends in the middle of line ${line}, which is not a whole record: it was cut short (an interrupted copy or download). The records before it were kept. The part of line ${line} read is not used, as the rest of it is missing.`,
       hint: 'Copy the anonymised files again from where `chronolog anonymise` wrote them (or run it again) to read the rest.',
     }),
     cutRecord: 'CHRONOLOG_JSONL_RECORD_CUT_SHORT',
@@ -404,7 +406,7 @@ const CASES: Case[] = [
       code: 'SMS_TRUNCATED_XML',
       locator: `sms[4] (line ${line})`,
       // Four records lie wholly before the cut: the failure says so against the six the root declares.
-      message: `the file ends inside sms[4] (line ${line}), before its end tag (line ${line}, column ${column - 1}): the backup was cut short; the file declares 6 records; 4 were read whole before the cut`,
+      message: `the file ends inside sms[4] (line ${line}), before its end tag (line ${line}, column ${column - 1}): the backup was cut short; the file declares 6 records; 4 were read whole before the cut; the part of sms[4] (line ${line}) read is not used, as the rest of it is missing`,
       hint: 'The records before the cut were kept. Copy the backup from the phone or cloud again; if that copy is cut too, the app was interrupted while writing it.',
     }),
     cutRecord: 'SMS_RECORD_CUT_SHORT',
@@ -459,10 +461,12 @@ async function expectPartway(
   const fx = c.fixture;
   const ref = await runInput(c.source, memoryInput(`exports/${fx.name}`, fx.bytes), { timezone: 'UTC' });
   const want = outcomesWithin(ref, fx, delivered);
-  // The record the file ends inside (the fifth), counted as rejected.
+  // The records rejected as in the intact file, each told by its own error.
+  const told = [...want.rejected];
+  // The record the file ends inside (the fifth), counted as rejected under the failure's code, which tells it.
   if (cutRecord !== undefined) {
     want.records++;
-    want.rejected.push({ code: cutRecord, locator: fx.records[4]!.locator, message: expect.any(String) });
+    want.rejected.push({ code: failure.code, locator: fx.records[4]!.locator, message: expect.any(String) });
   }
   const t = await read([input]);
   const path = input.path.endsWith('.zip') ? `${input.path}!/${fx.name}` : input.path;
@@ -481,9 +485,11 @@ async function expectPartway(
     rejectedReasons: counts(want.rejected.map((r) => r.code)),
   });
   expect(t.events.map((e) => String(e.locator)).sort()).toEqual([...want.events].sort());
-  const codes = new Set(want.rejected.map((r) => r.code));
+  const codes = new Set(told.map((r) => r.code));
   const rejects = t.problems.list.filter((p) => codes.has(p.code));
-  expect(rejects.map((p) => p.locator)).toEqual(want.rejected.map((r) => locatorText(r.locator)));
+  expect(rejects.map((p) => p.locator)).toEqual(told.map((r) => locatorText(r.locator)));
+  // The source's rejection of the cut record is not told beside the failure: one fault, one error.
+  if (cutRecord !== undefined) expect(t.problems.list.map((p) => p.code)).not.toContain(cutRecord);
   const errors = t.problems.list.filter((p) => p.severity === 'error' && !codes.has(p.code));
   expect(errors).toEqual([
     {
@@ -671,11 +677,9 @@ describe('an mbox cut short in the separator line of its next message', () => {
       // The message that line begins was met: it is counted, rejected at its separator line.
       expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 5, events: 2, skipped: 1, rejected: 2 });
       expect(t.events.map((e) => e.locator)).toEqual(['message[0] (line 1)', 'message[3] (line 27)']);
-      expect(t.problems.list.find((p) => p.code === 'MBOX_RECORD_CUT_SHORT')).toMatchObject({
-        locator: 'message[4] (line 37)',
-        message:
-          'the file ends inside this record (line 37, its "From " line); the part of it read is not used, as the rest is missing',
-      });
+      // Told once, by the failure at the same locator, and counted as rejected under its code (one-fault.ts).
+      expect(t.problems.list.map((p) => p.code)).not.toContain('MBOX_RECORD_CUT_SHORT');
+      expect(t.inputs[0]!.rejectedReasons['MBOX_TRUNCATED']).toBe(1);
       expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
         code: 'MBOX_TRUNCATED',
         severity: 'error',
@@ -698,9 +702,9 @@ describe('an mbox cut short in the separator line of its next message', () => {
       const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, fifth.start + bytes))]);
       expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 4, events: 1, skipped: 1, rejected: 2 });
       expect(t.events.map((e) => e.locator)).toEqual(['message[0] (line 1)']);
-      expect(t.problems.list.find((p) => p.code === 'MBOX_RECORD_CUT_SHORT')?.locator).toBe(
-        'message[3] (line 27)',
-      );
+      // Told once, by the failure at the same locator, and counted as rejected under its code (one-fault.ts).
+      expect(t.problems.list.map((p) => p.code)).not.toContain('MBOX_RECORD_CUT_SHORT');
+      expect(t.inputs[0]!.rejectedReasons['MBOX_TRUNCATED']).toBe(1);
       expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
         code: 'MBOX_TRUNCATED',
         severity: 'error',
@@ -721,9 +725,9 @@ describe('an mbox cut short inside its first message', () => {
     const cut = fx.bytes.indexOf('message 0: ') + 20;
     const t = await read([memoryInput(`exports/${fx.name}`, fx.bytes.subarray(0, cut))]);
     expect(t.inputs[0]).toMatchObject({ incomplete: true, records: 1, events: 0, rejected: 1 });
-    expect(t.problems.list.find((p) => p.code === 'MBOX_RECORD_CUT_SHORT')?.locator).toBe(
-      'message[0] (line 1)',
-    );
+    // Told once, by the failure at the same locator, and counted as rejected under its code (one-fault.ts).
+    expect(t.problems.list.map((p) => p.code)).not.toContain('MBOX_RECORD_CUT_SHORT');
+    expect(t.inputs[0]!.rejectedReasons['MBOX_TRUNCATED']).toBe(1);
     expect(t.problems.list.find((p) => p.code === 'MBOX_TRUNCATED')).toEqual({
       code: 'MBOX_TRUNCATED',
       severity: 'error',
