@@ -29,7 +29,7 @@ describe('national phone numbers and --region', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Incidents {3}3; /m);
     expect(r.stdout).toContain(
-      '  i The subject identifier "07700 900789" matched no sender in these inputs.\n    It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.\n',
+      '  i The subject identifier "07700 900789" matched no sender in these inputs.\n    It is written in national form and no region is set, so it cannot match the same number written in international form. The other numbers are +44: set the region with --region GB, or "region": "GB" in a case file (this run used none).\n',
     );
     expect(r.stdout).not.toContain('check how it is written');
     expect(r.stderr).not.toMatch(STACK);
