@@ -15,7 +15,8 @@ const TYPO_CASE = `${TYPO}/case.json`;
 const TYPO_SMS = `${TYPO}/sms-20240317090000.xml`;
 const EVERY = 'fixtures/subject-not-in-every-file';
 const CHAT = `${EVERY}/WhatsApp Chat with Sam.txt`;
-const NAMED = 'fixtures/subject-named-in-case-file/case.json';
+const FOLDER = 'fixtures/subject-named-in-case-file';
+const NAMED = `${FOLDER}/case.json`;
 
 /** The CASE_ problems of a run over `paths` with the case file `--case` (if any) and `--subject` (if any). */
 async function problems(paths: string[], flags: { case?: string; subject?: string[] }): Promise<Problem[]> {
@@ -59,7 +60,7 @@ describe('where the hints say to name the subject', () => {
   });
 
   it('CASE_SUBJECT_IDENTIFIER_UNUSED: where that identifier was given', async () => {
-    const fromFile = await problems([TYPO_SMS], { case: NAMED });
+    const fromFile = await problems([`${FOLDER}/sms-20240317090000.xml`], { case: NAMED });
     expect(fromFile.map((p) => [p.code, p.hint])).toEqual([
       [
         'CASE_SUBJECT_IDENTIFIER_UNUSED',
@@ -95,10 +96,10 @@ describe('where the hints say to name the subject', () => {
         'If one of them is the subject, add them as written here with --subject (such as --subject Sam), and run again. If none of them is (a conversation with someone else, say), nothing needs doing.',
       ],
     ]);
-    const inFile = await problems([EVERY], { case: NAMED });
+    const inFile = await problems([FOLDER], { case: NAMED });
     expect(inFile.filter((p) => p.code === 'CASE_SUBJECT_NOT_IN_FILE').map((p) => [p.file, p.hint])).toEqual([
       [
-        CHAT,
+        `${FOLDER}/WhatsApp Chat with Sam.txt`,
         `If one of them is the subject, add them as written here to the subject's identifiers in the case file ${NAMED} (such as "Sam"), and run again. If none of them is (a conversation with someone else, say), nothing needs doing.`,
       ],
     ]);
