@@ -8,6 +8,13 @@
  * report or timeline written there before, told by its first bytes as reading tells it): reading passes it over as
  * "not read (a chronolog report)", so it is no input, and a report run again into the folder it reads replaces
  * its own earlier copy. A new file, including one inside the case folder, is always allowed.
+ *
+ * A one-file output (`report`, `timeline`) replaces only a file chronolog wrote, wherever it is: an existing file
+ * outside the inputs (the victim's own diary kept elsewhere, a call log backup, a letter as a PDF) is refused too,
+ * unless its first bytes carry the mark of one of chronolog's reports or timelines (model/output-marks.ts), so a
+ * command run again over its own earlier output still replaces it. An empty file holds nothing to lose. The
+ * folders `anonymise` and `batch` write hold only their own files, which they check themselves
+ * (anonymise-out.ts, batch/out-folder.ts).
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +22,7 @@ import { UsageError } from '../model/errors.js';
 import { readHead } from '../pipeline/hashing.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import { type DiskPath, pathKey } from './disk-path.js';
+import { documentReason } from './documents.js';
 import { chronologOutputAt } from './file-head.js';
 import { fileInput, walk } from './inputs.js';
 
@@ -68,7 +76,46 @@ async function ownOutput(abs: DiskPath, display: string, forced: string | undefi
   }
 }
 
-/** Throws a usage error (exit 2) when a file the command would write is one of its inputs or the case file. */
+/**
+ * What the file at `file` reads as, in words for the message (`it reads as WhatsApp chat export (.txt)`, `a
+ * picture or screenshot`), or undefined when it is none of the things chronolog knows.
+ */
+async function whatItIs(file: string): Promise<string | undefined> {
+  try {
+    const input = fileInput(file, (await stat(file)).size, file);
+    const head = await readHead(input, HEAD_BYTES);
+    const document = documentReason(input.name, head);
+    if (document !== undefined) return document.replace(/, not a message export$/, '');
+    const found = detect(makeProbe(input.name, file, head));
+    if (found.kind === 'source') return `it reads as ${found.source.label}`;
+    if (found.kind === 'container') return `it reads as ${found.container.label}`;
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Throws a usage error (exit 2) when the one file `out` names exists, holds something, and is not chronolog's own
+ * output: replacing it would lose whatever it holds, with nothing to show for it but exit 0.
+ */
+async function refuseForeignFile(g: OutGuard & { out: string }): Promise<void> {
+  const st = await stat(g.out).catch(() => undefined);
+  if (st === undefined || !st.isFile() || st.size === 0) return;
+  if ((await chronologOutputAt(g.out)) !== undefined) return;
+  const what = await whatItIs(g.out);
+  const other = path.resolve(g.example) === path.resolve(g.out) ? '' : `, e.g. --out ${g.example}`;
+  throw new UsageError(
+    'USAGE_OUT_NOT_OWN',
+    `--out ${g.out} would replace an existing file that chronolog did not write${what === undefined ? '' : ` (${what})`}`,
+    `Nothing was written. chronolog replaces only a report or timeline it wrote itself. Give --out another name${other}; or, if ${g.out} is not needed there, move it elsewhere (or delete it) first.`,
+  );
+}
+
+/**
+ * Throws a usage error (exit 2) when a file the command would write is one of its inputs or the case file, or,
+ * for a one-file output, an existing file chronolog did not write.
+ */
 export async function refuseToOverwriteInputs(g: OutGuard): Promise<void> {
   if (g.out === undefined || (g.out === '-' && g.targets === undefined)) return;
   const existing = new Set<string>();
@@ -114,4 +161,5 @@ export async function refuseToOverwriteInputs(g: OutGuard): Promise<void> {
       `Nothing was written. Write the ${g.what} somewhere else, preferably outside the folders being read, e.g. --out ${g.example}.`,
     );
   }
+  if (g.targets === undefined) await refuseForeignFile({ ...g, out: g.out });
 }

@@ -1,12 +1,14 @@
 /**
  * `--out` never replaces an original: a report, timeline, anonymised case or batch table aimed at one of the input
  * files (by any path to it, or a link) or at the case file is refused with exit 2 before anything is written, and
- * the file keeps its bytes. A new file inside the case folder is still allowed.
+ * the file keeps its bytes. A new file inside the case folder is still allowed. A report or timeline aimed at any
+ * other existing file that chronolog did not write (the diary beside the chat that was read, a call log backup, a
+ * picture, someone's notes) is refused too, as is the format a hint about the name suggests for it.
  */
 import { cpSync, existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, DEMO, expectUsageError, NOW, ROOT, STACK } from '../helpers/cli.js';
+import { type CliResult, cli, DEMO, expectUsageError, NOW, ROOT, STACK } from '../helpers/cli.js';
 import { scratch } from '../helpers/robustness.js';
 
 const s = scratch('chronolog-out-guard-');
@@ -161,5 +163,110 @@ describe('--out naming an input', () => {
     const t = run(['timeline', c, '--out', `${c}/timeline.csv`]);
     expect(t.code, t.stderr).toBe(0);
     expect(readFileSync(path.join(s.dir, c, 'timeline.csv'), 'utf8')).toMatch(/^id,utc,local,/);
+  });
+});
+
+/** The error and hint for `--out out`, an existing file chronolog did not write (`what`: how it reads, if known). */
+function expectNotOwn(r: CliResult, out: string, what: string | undefined, example: string) {
+  expectUsageError(
+    r,
+    `error: --out ${out} would replace an existing file that chronolog did not write${what === undefined ? '' : ` (${what})`}\n` +
+      `hint: Nothing was written. chronolog replaces only a report or timeline it wrote itself. Give --out another name, e.g. --out ${example}; or, if ${out} is not needed there, move it elsewhere (or delete it) first.\n`,
+  );
+}
+
+describe('--out naming an existing file that chronolog did not write', () => {
+  it('timeline of the chat alone refuses the diary beside it, which is no input of that run', () => {
+    const c = freshCase('beside');
+    const diary = path.join(s.dir, c, 'incident-diary.csv');
+    const before = readFileSync(diary);
+    const r = run([
+      'timeline',
+      `${c}/WhatsApp Chat with Sam.txt`,
+      '--subject',
+      'Sam',
+      '--out',
+      `${c}/incident-diary.csv`,
+    ]);
+    expectNotOwn(
+      r,
+      `${c}/incident-diary.csv`,
+      'it reads as Incident diary (CSV, kept by hand)',
+      'timeline.csv',
+    );
+    expect(readFileSync(diary)).toEqual(before);
+  });
+
+  it('refuses a call log backup, a picture and plain notes outside the folders read', () => {
+    const c = freshCase('outside');
+    const calls = readFileSync(path.join(s.dir, c, 'calls-20240601090000.xml'));
+    s.file('calls.bak', calls);
+    expectNotOwn(
+      run(['timeline', c, '--out', 'calls.bak']),
+      'calls.bak',
+      'it reads as SMS Backup & Restore (Android) XML',
+      'timeline.csv',
+    );
+    expect(readFileSync(path.join(s.dir, 'calls.bak'))).toEqual(calls);
+    // A photo's first bytes (JPEG), named as one: said before the name's format is refused.
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]),
+      Buffer.from('JFIF\0'),
+      Buffer.alloc(64),
+    ]);
+    s.file('bruise.jpg', jpeg);
+    expectNotOwn(
+      run(['report', c, '--out', 'bruise.jpg']),
+      'bruise.jpg',
+      'a picture or screenshot',
+      'report.txt',
+    );
+    expect(readFileSync(path.join(s.dir, 'bruise.jpg'))).toEqual(jpeg);
+    s.file('my notes', 'Called the police on Friday.\n');
+    expectNotOwn(
+      run(['report', c, '--format', 'json', '--out', 'my notes']),
+      'my notes',
+      undefined,
+      'report.json',
+    );
+    expect(readFileSync(path.join(s.dir, 'my notes'), 'utf8')).toBe('Called the police on Friday.\n');
+  });
+
+  it('refuses before the name and format disagree, so the hint never leads to replacing the file', () => {
+    const c = freshCase('hinted');
+    const saved = s.file('saved-report.txt', 'Report as copied from the browser\nSubject: Sam\n');
+    const before = readFileSync(saved);
+    // Without the file's protection, the mismatch said "…or give --format text", and that replaced it.
+    for (const format of ['html', 'text'])
+      expectNotOwn(
+        run(['report', c, '--format', format, '--out', 'saved-report.txt']),
+        'saved-report.txt',
+        undefined,
+        format === 'html' ? 'report.html' : 'report.txt',
+      );
+    expect(readFileSync(saved)).toEqual(before);
+  });
+
+  it("replaces an empty file, and chronolog's own outputs outside the folders read that other tests leave out", () => {
+    // The reports in each format, and the timelines, run again into their own earlier copies: out-replace-own.test.ts.
+    const chat = `${freshCase('own-outside')}/WhatsApp Chat with Sam.txt`;
+    s.file('empty.txt', '');
+    const empty = run(['report', chat, '--subject', 'Sam', '--quiet', '--out', 'empty.txt']);
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(readFileSync(path.join(s.dir, 'empty.txt'), 'utf8')).toMatch(/^chronolog — /);
+    const twice = (command: string, args: string[]) => {
+      for (let i = 0; i < 2; i++) {
+        const r = run([command, chat, ...args, '--quiet']);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+      }
+    };
+    twice('timeline', ['--subject', 'Sam', '--excel', '--out', 'excel.csv']);
+    expect(readFileSync(path.join(s.dir, 'excel.csv'), 'utf8')).toMatch(/^\uFEFFid,utc,/);
+    // A subject never seen: a report without incidents, and an empty timeline of incidents.
+    twice('report', ['--subject', 'nobody@example.com', '--out', 'none.txt']);
+    expect(readFileSync(path.join(s.dir, 'none.txt'), 'utf8')).toMatch(/\nNo incidents found/);
+    twice('timeline', ['--subject', 'nobody@example.com', '--incidents-only', '--out', 'none.jsonl']);
+    expect(readFileSync(path.join(s.dir, 'none.jsonl'), 'utf8')).toBe('');
   });
 });

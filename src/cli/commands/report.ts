@@ -7,7 +7,7 @@ import { reportFormats } from '../../reports/index.js';
 import { type Environment, generatedAt } from '../environment.js';
 import { byteOrder, givenName } from '../inputs.js';
 import { commandAsRun, noSubjectError } from '../no-subject.js';
-import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat } from '../out-format.js';
+import { chooseFormat, type FormatOrigin, formatOfName, refuseUnwrittenFormat } from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
@@ -114,18 +114,20 @@ function refuseChronologyWithout(
 }
 
 export async function reportCommand(paths: string[], flags: ReportFlags, env: Environment): Promise<number> {
-  const chosen = chooseFormat('report', flags.format, flags.out, 'text');
-  const format = reportFormats.find((f) => f.id === chosen.id);
-  if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown report format "${chosen.id}"`);
-  // An --out that would replace an input is said first: the other refusals are about the name or the format.
+  // An --out that would replace an input, or another file chronolog did not write, is said first: the other
+  // refusals are about the name or the format, and a hint of theirs (give another --format) would lead to it.
+  const named = flags.format ?? formatOfName('report', flags.out)?.id ?? 'text';
   await refuseToOverwriteInputs({
     out: flags.out,
     paths,
     caseFile: flags.case,
     forced: forcedFormats(flags.formatOf),
     what: 'report',
-    example: `report.${({ markdown: 'md', text: 'txt' } as Record<string, string>)[format.id] ?? format.id}`,
+    example: `report.${({ markdown: 'md', text: 'txt' } as Record<string, string>)[named] ?? named}`,
   });
+  const chosen = chooseFormat('report', flags.format, flags.out, 'text');
+  const format = reportFormats.find((f) => f.id === chosen.id);
+  if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown report format "${chosen.id}"`);
   refuseUnwrittenFormat('report', flags.format, flags.out, paths, flags);
   refuseChronologyWithout(format, chosen.origin, paths, flags);
   if (format.notForTerminal && (flags.out === undefined || flags.out === '-') && env.stdoutIsTTY) {

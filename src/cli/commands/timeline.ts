@@ -10,7 +10,13 @@ import { timelineRows } from '../../pipeline/rows.js';
 import { timelineFormats } from '../../reports/index.js';
 import { EXCEL_BOM } from '../../reports/timeline-csv.js';
 import type { Environment } from '../environment.js';
-import { chooseFormat, type FormatOrigin, refuseUnwrittenFormat, renamed } from '../out-format.js';
+import {
+  chooseFormat,
+  type FormatOrigin,
+  formatOfName,
+  refuseUnwrittenFormat,
+  renamed,
+} from '../out-format.js';
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
@@ -53,17 +59,18 @@ export async function timelineCommand(
   flags: TimelineFlags,
   env: Environment,
 ): Promise<number> {
-  const chosen = chooseFormat('timeline', flags.format, flags.out, 'csv');
-  const format = timelineFormats.find((f) => f.id === chosen.id);
-  if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown timeline format "${chosen.id}"`);
+  // Said first, as report says it: a hint about the name or the format must not lead to replacing someone's file.
   await refuseToOverwriteInputs({
     out: flags.out,
     paths,
     caseFile: flags.case,
     forced: forcedFormats(flags.formatOf),
     what: 'timeline',
-    example: `timeline.${format.id}`,
+    example: `timeline.${flags.format ?? formatOfName('timeline', flags.out)?.id ?? 'csv'}`,
   });
+  const chosen = chooseFormat('timeline', flags.format, flags.out, 'csv');
+  const format = timelineFormats.find((f) => f.id === chosen.id);
+  if (!format) throw new UsageError('USAGE_BAD_FORMAT', `unknown timeline format "${chosen.id}"`);
   refuseUnwrittenFormat('timeline', flags.format, flags.out, paths, flags);
   refuseExcelWithout(format.id, chosen.origin, flags);
   // Opened first: an unwritable --out fails before a long read.
