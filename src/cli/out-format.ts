@@ -17,7 +17,7 @@ import { cap, orList } from '../model/format.js';
 import { quoted } from '../model/shell-quote.js';
 
 /** One output format a file name can ask for: its id, its name in words, and its file name endings. */
-interface Named {
+export interface Named {
   readonly id: string;
   readonly words: string;
   /** `words` with its article, as said aloud ("an HTML file"). */
@@ -38,7 +38,7 @@ const TIMELINE: readonly Named[] = [
   { id: 'jsonl', words: 'JSON Lines', a: 'a JSON Lines', endings: ['.jsonl', '.ndjson'] },
 ];
 
-const TABLES = { report: REPORT, timeline: TIMELINE } as const;
+export const TABLES = { report: REPORT, timeline: TIMELINE } as const;
 
 export type FormatCommand = keyof typeof TABLES;
 
@@ -49,14 +49,14 @@ const OTHER: Readonly<Record<FormatCommand, FormatCommand>> = { report: 'timelin
  * A format a file name can ask for that no chronolog command writes, with the output to use instead (`use`, a
  * command and one of its formats, and an option the suggested line adds) and what makes it the one (`why`).
  */
-interface Unwritten extends Named {
+export interface Unwritten extends Named {
   readonly why: string;
   readonly use: { readonly command: FormatCommand; readonly id: string; readonly option?: string };
   /** Said after "No chronolog command writes a … file", where one is written in another way. */
   readonly except?: string;
 }
 
-const UNWRITTEN: readonly Unwritten[] = [
+export const UNWRITTEN: readonly Unwritten[] = [
   {
     id: 'excel',
     words: 'Excel',
@@ -159,7 +159,7 @@ const CARRIED: readonly (readonly [keyof CarriedFlags, string, readonly FormatCo
 ];
 
 /** `flags` as words on a `to` command line, each value as a shell reads it back: ` --subject dan --tz …`. */
-function carriedWords(flags: CarriedFlags, to: FormatCommand): string {
+export function carriedWords(flags: CarriedFlags, to: FormatCommand): string {
   const words: string[] = [];
   for (const [key, flag, takes] of CARRIED) {
     const value = flags[key];

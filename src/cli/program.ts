@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../model/errors.js';
 import { reportFormats, timelineFormats } from '../reports/index.js';
+import { formatArgument, formatChoices } from './format-flag.js';
 import { givenOptions } from './given-options.js';
 import { CASE_OPTIONS, toOptions, WINDOW_OPTIONS } from './options.js';
 import { endingsHelp } from './out-format.js';
@@ -117,7 +118,9 @@ ${EXIT_CODES}`,
         new Option(
           '-f, --format <format>',
           `report format (default: the one the --out name ends in: ${endingsHelp('report')}; else text)`,
-        ).choices(reportFormats.map((f) => f.id)),
+        )
+          .choices(reportFormats.map((f) => f.id))
+          .argParser(formatArgument('report')),
       )
       .option('-o, --out <file>', 'write the report to a file instead of stdout', outFile)
       .option(
@@ -162,7 +165,9 @@ ${EXIT_CODES}`,
         new Option(
           '-f, --format <format>',
           `timeline format (default: the one the --out name ends in: ${endingsHelp('timeline')}; else csv)`,
-        ).choices(timelineFormats.map((f) => f.id)),
+        )
+          .choices(timelineFormats.map((f) => f.id))
+          .argParser(formatArgument('timeline')),
       )
       .option('-o, --out <file>', 'write to a file instead of stdout', outFile)
       .option('--incidents-only', 'only events sent by the subject')
@@ -196,7 +201,10 @@ ${EXIT_CODES}`,
       .description('show what will be read: formats, records, participants, dates and problems')
       .argument('<paths...>', 'files or folders')
       .addOption(
-        new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'),
+        new Option('-f, --format <format>', 'output format')
+          .choices(formatChoices('inspect'))
+          .argParser(formatArgument('inspect'))
+          .default('text'),
       ),
     CASE_OPTIONS,
   ).addHelpText(

@@ -12,6 +12,7 @@ import { int, plural } from '../../reports/format.js';
 import { notListedNote, problemLines, severityText } from '../../reports/problem-lines.js';
 import { terminalSafe as safe, terminalName } from '../../reports/sanitize.js';
 import type { Environment } from '../environment.js';
+import { refuseFormatFlag } from '../format-flag.js';
 import { renderError } from '../messages.js';
 import { type ReadFlags, readInputs } from '../read.js';
 
@@ -27,6 +28,7 @@ export async function inspectCommand(
   flags: InspectFlags,
   env: Environment,
 ): Promise<number> {
+  refuseFormatFlag('inspect', flags.format, undefined, paths, flags);
   // Shows what it found even when no report could be made from it; the reason follows on stderr, exit 1.
   const { timeline: t, kase, failure } = await readInputs(paths, { ...flags, command: 'inspect' }, env, true);
   const c = env.stdoutChalk;

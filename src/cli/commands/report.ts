@@ -5,6 +5,7 @@ import { quoted } from '../../model/shell-quote.js';
 import { analyseTimeline, reportMarks } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
 import { type Environment, generatedAt } from '../environment.js';
+import { refuseFormatFlag } from '../format-flag.js';
 import { byteOrder, givenName } from '../inputs.js';
 import { commandAsRun, noSubjectError } from '../no-subject.js';
 import { chooseFormat, type FormatOrigin, formatOfName, refuseUnwrittenFormat } from '../out-format.js';
@@ -114,6 +115,7 @@ function refuseChronologyWithout(
 }
 
 export async function reportCommand(paths: string[], flags: ReportFlags, env: Environment): Promise<number> {
+  refuseFormatFlag('report', flags.format, flags.out, paths, flags);
   // An --out that would replace an input, or another file chronolog did not write, is said first: the other
   // refusals are about the name or the format, and a hint of theirs (give another --format) would lead to it.
   const named = flags.format ?? formatOfName('report', flags.out)?.id ?? 'text';

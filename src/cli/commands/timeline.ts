@@ -10,6 +10,7 @@ import { timelineRows } from '../../pipeline/rows.js';
 import { timelineFormats } from '../../reports/index.js';
 import { EXCEL_BOM } from '../../reports/timeline-csv.js';
 import type { Environment } from '../environment.js';
+import { refuseFormatFlag } from '../format-flag.js';
 import {
   chooseFormat,
   type FormatOrigin,
@@ -59,6 +60,7 @@ export async function timelineCommand(
   flags: TimelineFlags,
   env: Environment,
 ): Promise<number> {
+  refuseFormatFlag('timeline', flags.format, flags.out, paths, flags);
   // Said first, as report says it: a hint about the name or the format must not lead to replacing someone's file.
   await refuseToOverwriteInputs({
     out: flags.out,
