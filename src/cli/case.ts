@@ -20,6 +20,7 @@ import {
   regionProblem,
   shown,
 } from './case-load.js';
+import { dateInWords, dateProblem, readDate } from './date-advice.js';
 import { pathKey, resolvePath, shownPath } from './disk-path.js';
 import { parseMilestoneFlag } from './milestone-flag.js';
 import { timeZoneProblem, unknownZone } from './time-zone-advice.js';
@@ -159,13 +160,7 @@ export async function resolveCase(
   ] as const) {
     if (v !== undefined && !(DATE_RE.test(v) && isRealDate(v))) {
       valid[name] = undefined;
-      errors.push(
-        new UsageError(
-          'USAGE_BAD_DATE',
-          `--${name} "${v}" is not a real date YYYY-MM-DD`,
-          'Example: --from 2024-01-01 --to 2024-06-30',
-        ),
-      );
+      errors.push(windowDateError(name, v));
     }
   }
   const inFile = fileWindow(loaded);
@@ -234,4 +229,27 @@ function person(inFile: Person | undefined, given: readonly string[] | undefined
 function zoneAsWritten(zone: string): string {
   const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+}
+
+/**
+ * `--from`/`--to` not written as a real date YYYY-MM-DD, in the words `--milestone` gets (date-advice.ts): written
+ * another way (`01/05/2024`, which could be 1 May or 5 January), or naming no such day (`2024-02-30`: February 2024
+ * has 29 days), with the date to write when there is only one way to read it.
+ */
+function windowDateError(name: 'from' | 'to', value: string): UsageError {
+  const reading = readDate(value, false);
+  // A value in no date form at all (`--from last-week`) reads as one written another way, with nothing to offer.
+  const problem =
+    reading.kind === 'ok'
+      ? { words: 'is not written YYYY-MM-DD (year-month-day)', fix: undefined }
+      : dateProblem(value, reading);
+  const hint =
+    problem.fix !== undefined
+      ? `Write --${name} ${problem.fix}.`
+      : reading.kind === 'other-form' && reading.either
+        ? `Write the date meant year-month-day: --${name} ${reading.either[0]} for ${dateInWords(reading.either[0])}, or --${name} ${reading.either[1]} for ${dateInWords(reading.either[1])}.`
+        : reading.kind === 'not-real'
+          ? `Write a real date, year-month-day, e.g. --from 2024-01-01 --to 2024-06-30.`
+          : 'Write the date year-month-day, e.g. --from 2024-01-01 --to 2024-06-30.';
+  return new UsageError('USAGE_BAD_DATE', `--${name} "${value}" ${problem.words}`, hint);
 }

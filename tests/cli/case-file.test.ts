@@ -481,7 +481,7 @@ describe('every problem at once', () => {
       [
         'error: found 3 problems in the options',
         '  - --tz "Europe/Londn" is not a time zone name: zones are named region/city, as in the IANA time zone database. Did you mean Europe/London?',
-        '  - --to "2024-02-30" is not a real date YYYY-MM-DD. Example: --from 2024-01-01 --to 2024-06-30.',
+        '  - --to "2024-02-30" is not a real date: February 2024 has 29 days. Write a real date, year-month-day, e.g. --from 2024-01-01 --to 2024-06-30.',
         '  - --milestone "x" has no date. Write the date year-month-day, "=" and what happened: --milestone YYYY-MM-DD=x.',
         'hint: Fix each one listed above.',
         '',
