@@ -17,16 +17,21 @@
  * the case matches identifiers: case-folded, normalised); otherwise the hint gives it as a case file entry, in
  * JSON with those characters written as `\u` escapes, which a case file reads exactly.
  */
+import { statSync } from 'node:fs';
 import { participants } from '../analysis/index.js';
 import { UsageError } from '../model/errors.js';
+import { listed, shownOf } from '../model/format.js';
 import { caseFileString, quoted } from '../model/shell-quote.js';
 import type { Timeline } from '../pipeline/index.js';
 import { plural } from '../reports/format.js';
 import { terminalSafe } from '../reports/sanitize.js';
 import { caseIdentifierKeys, keyValue } from '../timeline/identities.js';
 
-/** How many senders the error lists. */
+/** How many senders the error lists; the rest are counted, and `inspect` lists them all. */
 const LISTED = 15;
+
+/** How many participants `inspect` lists as text (commands/inspect.ts); beyond that, its JSON lists them all. */
+const INSPECT_LISTED = 40;
 
 /** What the hint needs of the run it is for. */
 export interface NoSubjectRun {
@@ -36,6 +41,8 @@ export interface NoSubjectRun {
   readonly region: string | undefined;
   /** The case file the run read, as named to the user, if any: an identifier is added there. */
   readonly caseFile: string | undefined;
+  /** The input paths as given: `inspect` lists everyone in them, and a folder among them is where case.json goes. */
+  readonly paths: readonly string[];
 }
 
 /**
@@ -69,21 +76,40 @@ export function noSubjectError(message: string, events: Timeline['events'], run:
   const victim = other
     ? `      or name the victim, and the other sender counts as the subject: ${withOption('victim', other.identifier)}`
     : '      or name the victim with --victim ID: every sender but the victim then counts as the subject';
+  const { shown, more } = listed(people, LISTED);
+  const inspect = `chronolog inspect ${run.paths.map(quoted).join(' ')}${people.length > shownOf(people.length, INSPECT_LISTED) ? ' --format json' : ''}`;
   return new UsageError(
     'USAGE_NO_SUBJECT',
     message,
+    [`For example: ${withOption('subject', subject)}`, victim, `      or ${caseFileHint(run)}`].join('\n'),
     [
-      `For example: ${withOption('subject', subject)}`,
-      victim,
-      '      or put "subject": {"identifiers": […]} (or "victim") in case.json.',
-    ].join('\n'),
-    people
-      .slice(0, LISTED)
-      .map(
+      ...shown.map(
         (p) =>
           `${terminalSafe(p.identifier)}${p.names.length ? ` (${terminalSafe(p.names.join(', '))})` : ''}: ${plural(p.count, 'record')} on ${p.channels.join(', ')}`,
       ),
+      ...(more > 0 ? [`… and ${plural(more, 'more sender')}: ${inspect} lists them all`] : []),
+    ],
   );
+}
+
+/**
+ * Where a case file naming the subject goes: the one the run read; else case.json at the top of the first folder
+ * given, where the run finds it by itself; else (only files given) a case.json given with --case.
+ */
+function caseFileHint(run: NoSubjectRun): string {
+  const entry = '"subject": {"identifiers": […]}';
+  if (run.caseFile !== undefined)
+    return `add ${entry} (or "victim") to the case file ${quoted(run.caseFile)}.`;
+  const folder = run.paths.find((p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+  return folder === undefined
+    ? `save {${entry}} (or "victim") as case.json and add --case case.json.`
+    : `save {${entry}} (or "victim") as case.json in the folder ${quoted(folder)}, where it is read without --case.`;
 }
 
 /**

@@ -158,7 +158,7 @@ describe('multi-line messages', () => {
     const r = cli(['report', `${DEMO}/sms-20240315120000.xml`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /\nhint: For example: chronolog report \S+ --subject \+447700900003\n {6}or name the victim with --victim ID: every sender but the victim then counts as the subject\n {6}or put "subject": \{"identifiers": \[…\]\} \(or "victim"\) in case\.json\.\n$/,
+      /\nhint: For example: chronolog report \S+ --subject \+447700900003\n {6}or name the victim with --victim ID: every sender but the victim then counts as the subject\n {6}or save \{"subject": \{"identifiers": \[…\]\}\} \(or "victim"\) as case\.json and add --case case\.json\.\n$/,
     );
   });
 

@@ -68,7 +68,7 @@ describe('the no-subject hint for a name holding a character not shown as it is'
       [
         `hint: For example: chronolog report "${MARIA}" --subject sam`,
         `      ${VICTIM}save {"victim": {"identifiers": ["ma\\u00adria"]}} as case.json and run chronolog report "${MARIA}" --case case.json (the name holds characters not shown here as they are, written so in JSON)`,
-        '      or put "subject": {"identifiers": […]} (or "victim") in case.json.',
+        '      or save {"subject": {"identifiers": […]}} (or "victim") as case.json and add --case case.json.',
         '',
       ].join('\n'),
     );

@@ -34,7 +34,7 @@ describe('a report that names neither the subject nor the victim', () => {
         '  - alex (Alex): 10 records on whatsapp',
         `hint: For example: chronolog report "${SAM}" --subject sam`,
         `      or name the victim, and the other sender counts as the subject: chronolog report "${SAM}" --victim alex`,
-        '      or put "subject": {"identifiers": […]} (or "victim") in case.json.',
+        '      or save {"subject": {"identifiers": […]}} (or "victim") as case.json and add --case case.json.',
         '',
       ].join('\n'),
     );
@@ -133,5 +133,39 @@ describe('a report that names neither the subject nor the victim', () => {
     expect(more.stderr).toContain(
       `hint: For example: chronolog anonymise "${SAM}" --key-file ${key} --out ${out} --drop-text --case-id "study 7" --subject sam\n`,
     );
+  });
+});
+
+describe('a group of more senders than the error lists', () => {
+  it('says how many more there are and where all are listed, and where case.json goes in the folder given', () => {
+    const s = scratch('chronolog-no-subject-many-');
+    onTestFinished(() => s.cleanup());
+    const senders = Array.from({ length: 20 }, (_, i) => `Neighbour ${String(i + 1).padStart(2, '0')}`);
+    s.file(
+      'street group/WhatsApp Chat with Street.txt',
+      senders
+        .map((n, i) => `14/05/2024, 10:${String(i).padStart(2, '0')} - ${n}: parcel ${i} left at the door\n`)
+        .join(''),
+    );
+    const r = cli(['report', 'street group'], {}, s.dir);
+    expect(r.code).toBe(2);
+    const listed = r.stderr.match(/^ {2}- neighbour \d+ /gm) ?? [];
+    expect(listed).toHaveLength(15);
+    expect(r.stderr).toContain('  - … and 5 more senders: chronolog inspect "street group" lists them all\n');
+    expect(r.stderr).toContain(
+      '      or save {"subject": {"identifiers": […]}} (or "victim") as case.json in the folder "street group", where it is read without --case.\n',
+    );
+    // As it says: inspect lists all twenty.
+    const inspect = cli(['inspect', 'street group'], {}, s.dir);
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.stdout.match(/^ {2}neighbour \d+ /gm)).toHaveLength(20);
+    // And a case.json saved there as it says is read without --case.
+    s.file(
+      'street group/case.json',
+      '{"subject": {"identifiers": ["Neighbour 03"]}, "timezone": "Europe/London"}\n',
+    );
+    const named = cli(['report', 'street group', '--format', 'json', '--now', NOW], {}, s.dir);
+    expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout).accounting.incidents).toBe(1);
   });
 });

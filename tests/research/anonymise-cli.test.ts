@@ -193,7 +193,7 @@ describe('anonymise and the case', () => {
         '  - alex (Alex): 1 record on whatsapp\n' +
         `hint: For example: chronolog anonymise nobody --key-file ${key} --out nobody-anon --subject +447700900456\n` +
         `      or name the victim, and the other sender counts as the subject: chronolog anonymise nobody --key-file ${key} --out nobody-anon --victim alex\n` +
-        '      or put "subject": {"identifiers": […]} (or "victim") in case.json.\n',
+        '      or save {"subject": {"identifiers": […]}} (or "victim") as case.json in the folder nobody, where it is read without --case.\n',
     );
     expect(existsSync(path.join(s.dir, 'nobody-anon'))).toBe(false);
   });

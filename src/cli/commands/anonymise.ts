@@ -242,6 +242,7 @@ function noSubject(
       command: commandAsRun('anonymise', paths, flags.given, extra),
       region: kase.region,
       caseFile: kase.caseFile?.path,
+      paths,
     },
   );
 }

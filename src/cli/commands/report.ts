@@ -72,6 +72,7 @@ export async function makeReport(
         command: commandAsRun('report', paths, flags.given),
         region: kase.region,
         caseFile: kase.caseFile?.path,
+        paths,
       },
     );
   }
