@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ToolError } from '../model/errors.js';
 import { quoted } from '../model/shell-quote.js';
-import { publish, tempPath } from './tempfiles.js';
+import { publish, stdoutFinished, stdoutStarted, tempPath, watchStdout } from './tempfiles.js';
 
 export interface Sink {
   write(chunk: string): Promise<void>;
@@ -39,8 +39,25 @@ function streamOf(stream: NodeJS.WriteStream): Sink {
   };
 }
 
+/**
+ * Standard output as a sink. A stop (Ctrl-C) says whether it was cut short (tempfiles.ts). A write to a file or a
+ * pipe there is synchronous, and a signal is handled only between turns of the event loop, so each write is
+ * followed by one: a stop while a long timeline is written ends the run there, not after the last row.
+ */
 export function stdoutSink(): Sink {
-  return streamOf(process.stdout);
+  watchStdout();
+  const sink = streamOf(process.stdout);
+  return {
+    async write(chunk) {
+      if (chunk === '') return;
+      stdoutStarted();
+      await sink.write(chunk);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    async close() {
+      stdoutFinished();
+    },
+  };
 }
 
 /** The first part of `dir` (from the top) that exists but is not a folder, or `dir` itself when none is found. */
@@ -195,7 +212,7 @@ export function fileSink(target: string): Sink {
   if (st?.isDirectory()) throw cannotWrite(target, fsError('EISDIR'));
   if (st && !st.isFile()) {
     const own = ownStream(st);
-    if (own) return streamOf(own);
+    if (own) return own === process.stdout ? stdoutSink() : streamOf(own);
     const noop = async () => {};
     return streamSink(createWriteStream(target, { flags: 'w' }), target, noop, noop);
   }

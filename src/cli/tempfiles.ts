@@ -2,6 +2,9 @@
  * Temporary files live in one private folder under the OS temp directory, never next to the inputs or the
  * outputs, and that folder is removed when the process ends — normally, on error, or on Ctrl-C / SIGTERM.
  * A finished file is moved into place in one step (rename), or copied when the temp folder is on another disk.
+ * A run stopped so says what it leaves behind: the files it finished, or none; and, when its output goes to
+ * standard output (`> timeline.csv`), whether that was cut short, since a cut file looks complete to whoever
+ * opens it later (the signal's default action ended the run silently, exit 130, with rows missing).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
@@ -20,19 +23,58 @@ function cleanup(): void {
 }
 
 /**
- * What a run stopped by `signal` says, once `done` output files were moved into place: "no output was written"
- * only when none was, since a batch stopped part-way keeps the cases it finished.
+ * How much of the run's output went to standard output: none yet, part of it, or all; undefined when the run
+ * writes none there (its output goes to --out, or the command writes nothing).
  */
-export function stoppedMessage(signal: string, done: number): string {
+export type StdoutState = 'none' | 'part' | 'all';
+let stdout: StdoutState | undefined;
+
+/**
+ * What a run stopped by `signal` says, once `done` output files were moved into place and with `out` gone to
+ * standard output: "no output was written" only when none was, since a batch stopped part-way keeps the cases it
+ * finished; and output cut short on standard output is said to be incomplete. SIGINT is named as the Ctrl-C that
+ * usually sends it.
+ */
+export function stoppedMessage(signal: string, done: number, out?: StdoutState): string {
+  const stopped = `chronolog: stopped (${signal === 'SIGINT' ? 'Ctrl-C, SIGINT' : signal})`;
+  if (out === 'part')
+    return `${stopped} while writing to standard output: what was written there is cut short and incomplete. Do not use it; run the command again and let it finish.`;
+  if (out === 'all' && done === 0) return `${stopped} after the output was written in full.`;
   return done === 0
-    ? `chronolog: stopped (${signal}); no output was written.`
-    : `chronolog: stopped (${signal}); the ${done === 1 ? 'output file' : `${thousands(done)} output files`} finished before it ${done === 1 ? 'was' : 'were'} kept, and nothing else was written.`;
+    ? `${stopped}; no output was written.`
+    : `${stopped}; the ${done === 1 ? 'output file' : `${thousands(done)} output files`} finished before it ${done === 1 ? 'was' : 'were'} kept, and nothing else was written.`;
 }
 
 function onSignal(signal: NodeJS.Signals): void {
   cleanup();
-  process.stderr.write(`\n${stoppedMessage(signal, published)}\n`);
+  process.stderr.write(`\n${stoppedMessage(signal, published, stdout)}\n`);
   process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
+let listening = false;
+
+/** Ctrl-C and SIGTERM are answered by `onSignal` from now on. */
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
+/** The run's output goes to standard output: a stop from now on says how much of it went there. */
+export function watchStdout(): void {
+  stdout ??= 'none';
+  listen();
+}
+
+/** Some of the output is being written to standard output. */
+export function stdoutStarted(): void {
+  if (stdout === 'none') stdout = 'part';
+}
+
+/** All of the output is on standard output. */
+export function stdoutFinished(): void {
+  if (stdout !== undefined) stdout = 'all';
 }
 
 /** A fresh path for a temporary file (the file is not created). */
@@ -40,8 +82,7 @@ export function tempPath(name: string): string {
   if (folder === undefined) {
     folder = mkdtempSync(path.join(os.tmpdir(), 'chronolog-'));
     process.once('exit', cleanup);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    listen();
   }
   return path.join(folder, `${++counter}-${path.basename(name)}`);
 }

@@ -53,7 +53,7 @@ describe('a run stopped by a signal', () => {
     const r = stopped(2, 'SIGINT');
     expect(r.code).toBe(130);
     expect(r.stderr.trim()).toBe(
-      'chronolog: stopped (SIGINT); the 2 output files finished before it were kept, and nothing else was written.',
+      'chronolog: stopped (Ctrl-C, SIGINT); the 2 output files finished before it were kept, and nothing else was written.',
     );
     expect(readFileSync(path.join(dir, 'out-1.json'), 'utf8')).toBe('{}');
     expect(existsSync(r.unfinished)).toBe(false);
@@ -64,5 +64,17 @@ describe('a run stopped by a signal', () => {
       'chronolog: stopped (SIGTERM); the output file finished before it was kept, and nothing else was written.',
     );
     expect(stoppedMessage('SIGTERM', 1200)).toContain('the 1,200 output files finished before it were kept');
+  });
+
+  it('says whether output on standard output was cut short, and names SIGINT as Ctrl-C', () => {
+    expect(stoppedMessage('SIGINT', 0, 'none')).toBe(
+      'chronolog: stopped (Ctrl-C, SIGINT); no output was written.',
+    );
+    expect(stoppedMessage('SIGTERM', 0, 'part')).toBe(
+      'chronolog: stopped (SIGTERM) while writing to standard output: what was written there is cut short and incomplete. Do not use it; run the command again and let it finish.',
+    );
+    expect(stoppedMessage('SIGINT', 0, 'all')).toBe(
+      'chronolog: stopped (Ctrl-C, SIGINT) after the output was written in full.',
+    );
   });
 });

@@ -172,7 +172,7 @@ describe('research commands offline, and temporary files', () => {
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
-    expect(stderr).toMatch(/stopped \(SIGINT\)/);
+    expect(stderr).toMatch(/stopped \(Ctrl-C, SIGINT\); no output was written\./);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(ownTmp)).toEqual([]);
   });
