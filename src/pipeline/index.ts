@@ -15,6 +15,7 @@ import type { NewBlock } from '../timeline/pages.js';
 import { ProblemLog } from '../timeline/problems.js';
 import { TextMarks } from '../timeline/text-marks.js';
 import { Zone } from '../timeline/zone.js';
+import { diaryAlsoLoggedProblem } from './diary-also-logged.js';
 import { type Ingested, ingest, type ParseElsewhere } from './ingest.js';
 import { namedIn } from './named-in.js';
 import { nationalNumbersProblem } from './national-numbers.js';
@@ -123,6 +124,9 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
   }
   for (const p of namedLikeCaseProblems(identities, ingested.events, opts.case.caseFile)) problems.add(p);
   for (const p of caseNamedSenderProblems(opts.case, events, inputs, opts.case.caseFile)) problems.add(p);
+  // After de-duplication, over the events kept: diary rows beside the same contact in a log (never merged).
+  const alsoLogged = diaryAlsoLoggedProblem(events, inputs, zone);
+  if (alsoLogged) problems.add(alsoLogged);
   for (const p of opts.passedOver ?? []) {
     if (p.error) problems.add(unreadableProblem(p.path, p.error.what, p.error.cause));
   }
