@@ -140,13 +140,15 @@ export function diaryAlsoLoggedProblem(
     if (more > 0) also.push(`${plural(more, 'more record')}`);
     return `${where} (${CHANNELS[events.channelIndex(p.row)]}, ${time(p.row)}) ↔ ${andList(also)}`;
   };
+  const place = (i: number) => ({ file: inputs[events.input(i)]!.path, locator: locator(i) });
   const records = new Set(pairs.flatMap((p) => p.logged)).size;
   const { shown, more } = listed(pairs, ROWS_SHOWN);
   return {
     code: 'DIARY_ALSO_LOGGED',
     severity: 'warning',
     ...(oneDiary === undefined ? {} : { file: oneDiary, locator: locator(pairs[0]!.row) }),
-    message: `${plural(pairs.length, 'diary row')} ${pairs.length === 1 ? 'falls' : 'fall'} within minutes of ${plural(records, 'logged record')} on the same channel from the same sender, and ${pairs.length === 1 ? 'is' : 'are'} counted as ${pairs.length === 1 ? 'an incident' : 'incidents'} beside ${records === 1 ? 'it' : 'them'} (times in ${zone.name}): ${shown.map(row).join('; ')}${more > 0 ? `; and ${plural(more, 'more diary row')}` : ''}`,
+    message: `${plural(pairs.length, 'diary row')} ${pairs.length === 1 ? 'falls' : 'fall'} within minutes of ${plural(records, 'logged record')} on the same channel from the same sender, and ${pairs.length === 1 ? 'is' : 'are'} counted as ${pairs.length === 1 ? 'an incident' : 'incidents'} beside ${records === 1 ? 'it' : 'them'} (times in ${zone.name}): ${shown.map(row).join('; ')}${more > 0 ? `; and ${plural(more, 'more diary row')} (all listed in the JSON report's alsoLogged)` : ''}`,
     hint: `A diary row is never merged with a log, so each is counted as a separate incident. Read each row beside its records: if the row records the same contact the log holds (such as "two missed calls" beside two logged calls), the counts include that contact twice, so say so where they are quoted; if it records another contact, nothing needs doing. Rows compared are those with a time (within ${TOLERANCE_MIN.exact} minutes, or ${TOLERANCE_MIN.approximate} for a time such as "about 9pm"); rows with only a date, a time range or a part of the day are not.`,
+    alsoLogged: pairs.map((p) => ({ diary: place(p.row), logged: p.logged.map(place) })),
   };
 }

@@ -43,6 +43,17 @@ describe('diary rows beside the same contact in a call backup', () => {
       locator: 'line 2',
       message: `3 diary rows fall within minutes of 4 logged records on the same channel from the same sender, and are counted as incidents beside them (times in Europe/London): line 2 (call, 2024-03-14 21:15) ↔ call[0] (line 3) at 2024-03-14 21:15:00 and call[1] (line 4) at 2024-03-14 21:17:30 in ${CALLS}; line 4 (call, 2024-03-15 08:00) ↔ call[2] (line 5) at 2024-03-15 08:00:00 in ${CALLS}; line 7 (call, 2024-03-18 20:00) ↔ call[5] (line 8) at 2024-03-18 20:12:00 in ${CALLS}`,
       hint: 'A diary row is never merged with a log, so each is counted as a separate incident. Read each row beside its records: if the row records the same contact the log holds (such as "two missed calls" beside two logged calls), the counts include that contact twice, so say so where they are quoted; if it records another contact, nothing needs doing. Rows compared are those with a time (within 5 minutes, or 15 for a time such as "about 9pm"); rows with only a date, a time range or a part of the day are not.',
+      alsoLogged: [
+        {
+          diary: { file: DIARY, locator: 'line 2' },
+          logged: [
+            { file: CALLS, locator: 'call[0] (line 3)' },
+            { file: CALLS, locator: 'call[1] (line 4)' },
+          ],
+        },
+        { diary: { file: DIARY, locator: 'line 4' }, logged: [{ file: CALLS, locator: 'call[2] (line 5)' }] },
+        { diary: { file: DIARY, locator: 'line 7' }, logged: [{ file: CALLS, locator: 'call[5] (line 8)' }] },
+      ],
     });
   });
 
