@@ -27,6 +27,7 @@ import { type EventList, StoreList } from '../timeline/list.js';
 import { sortTimeline, storeOrder } from '../timeline/order.js';
 import type { Utf8Span } from '../timeline/pages.js';
 import type { ProblemLog } from '../timeline/problems.js';
+import { shiftedCopyProblem, WallClockTexts } from '../timeline/shifted-copies.js';
 import type { EventStore } from '../timeline/store.js';
 import { CopyWarnings } from './copies.js';
 import { type ParseOutcome, parseHashed, readHead, wholeDigest } from './hashing.js';
@@ -91,6 +92,8 @@ export async function ingest(
   // A warning about a record another input holds too is told once (copies.ts).
   const copies = new CopyWarnings();
   const people = new Set<string>();
+  // Messages of wall-clock inputs, to find a chat exported twice on phones set to different zones.
+  const wallTexts = new WallClockTexts();
 
   /**
    * `alone`: the run's only input (a member: its archive's only member, the archive being the only input).
@@ -186,6 +189,8 @@ export async function ingest(
     inputs.push(tally);
     const file = input.path;
     const times = fileTimes ?? source.times ?? STAMPED_TIMES;
+    // A diary's times are its writer's, never a phone's setting: it is no shifted copy (shifted-copies.ts).
+    const handKept = isHandKept(tally);
     // The locator of the record counted last, for where a read that fails part-way got to.
     let last: number | string | undefined;
     // The records rejected for the file stopping inside them: the one a failure of the source's stops at.
@@ -220,6 +225,11 @@ export async function ingest(
       tally.records++;
       tally.events++;
       if (builder.future) future.add(e.locator, builder.store.ms(built));
+      if (builder.wall !== undefined && !handKept && e.kind === 'message') {
+        const { key, role } = builder.store.who(built);
+        const who = senderCompared({ senderKey: key, role }, builder.subjectAssumed);
+        wallTexts.add(index, built, e.channel, e.kind, who, builder.wall, text ?? e.text);
+      }
       const dst = builder.dst;
       if (dst) {
         // Told once for a record that overlapping exports both hold, as its event counts once (copies.ts).
@@ -243,6 +253,7 @@ export async function ingest(
         attemptStart = builder.store.length;
         problems.rollback(problemsMark);
         copies.restart();
+        wallTexts.drop(index);
         future.clear();
         last = undefined;
         stoppedInside.length = 0;
@@ -371,6 +382,11 @@ export async function ingest(
   }
 
   for (const input of sorted) await visit(input, sorted.length === 1);
+  for (const copy of wallTexts.find()) {
+    const where = (k: number) => locatorText(builder.store.locator(k));
+    const [a, b] = copy.example;
+    problems.add(shiftedCopyProblem(copy, inputs[copy.a]!.path, where(a), inputs[copy.b]!.path, where(b)));
+  }
 
   /** Lists a source's failure as the error of input `file`. */
   function addFailure(failure: SourceFailure, file: string): void {

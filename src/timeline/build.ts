@@ -70,6 +70,11 @@ export class TimelineBuilder {
   /** Set by `build` when the event's instant is after `after` (the report's generation time and a margin). */
   future = false;
   /**
+   * Set by `build` to the event's wall-clock time as written (ms, read as if UTC) when its source gave no zone
+   * (`EventTime` `local`), else undefined: what shifted-copies.ts compares.
+   */
+  wall: number | undefined;
+  /**
    * The input and instant of the event built last. Inputs are read one after another, so this is the record
    * before in the same file when the inputs match: a time that occurs twice is read as the second of the two when
    * that record is already past the first (the clocks went back between them), instead of put before it.
@@ -118,6 +123,7 @@ export class TimelineBuilder {
     let ms: number;
     this.dst = undefined;
     this.future = false;
+    this.wall = undefined;
     if (e.time.type === 'instant') {
       ms = e.time.ms;
       if (!Number.isFinite(ms)) {
@@ -139,6 +145,7 @@ export class TimelineBuilder {
       }
       // Compared as written, before the zone: the date the record gives is what is out of place.
       if (wall < range.from || wall >= range.until) return implausible(e, wall, range);
+      this.wall = wall;
       const quick = this.zone.quickInstant(wall);
       if (quick !== undefined) ms = quick;
       else {
