@@ -39,7 +39,8 @@
  * `MAX_RECORDS` of them across all inputs: past that, only messages whose hash has its lowest bits zero are kept
  * (one in 2, then one in 4…), the same messages in every input since equal texts hash equally, so the counts
  * stay comparable (a sample's counts are said to be a sample). A hash held by more than `MAX_HOLDERS` inputs is
- * formulaic and not used to pair inputs; the offsets counted per message and per pair are capped.
+ * formulaic and not used to pair inputs; the offsets counted per message are capped (`MAX_PER_MESSAGE`), and at
+ * most `MAX_PAIRS` pairs are compared, those sharing the most messages first.
  */
 import type { Problem } from '../model/index.js';
 import type { Utf8Span } from './pages.js';
