@@ -131,7 +131,7 @@ export async function ingest(
       // One input, one source: no duplicates will be told apart by their texts, so only the texts an analysis
       // reads need keeping (timeline/text-marks.ts).
       if (alone) builder.store.textMarks?.dropUnread();
-      await parseOne(input, found.source, archive, found.source.timesOf?.(probe));
+      await parseOne(input, found.source, alone, archive, found.source.timesOf?.(probe));
       return;
     }
     const members: SourceInput[] = [];
@@ -163,10 +163,14 @@ export async function ingest(
     for (const m of members) await visit(m, alone && members.length === 1, whole);
   }
 
-  /** `fileTimes`: the times this file's records may carry, when its first bytes say (`Source.timesOf`). */
+  /**
+   * `alone` as `visit`'s; `fileTimes`: the times this file's records may carry, when its first bytes say
+   * (`Source.timesOf`).
+   */
   async function parseOne(
     input: SourceInput,
     source: Source,
+    alone: boolean,
     archive?: ArchiveHash,
     fileTimes?: TimeRange,
   ): Promise<void> {
@@ -190,7 +194,8 @@ export async function ingest(
     const file = input.path;
     const times = fileTimes ?? source.times ?? STAMPED_TIMES;
     // A diary's times are its writer's, never a phone's setting: it is no shifted copy (shifted-copies.ts).
-    const handKept = isHandKept(tally);
+    // Nor is the run's only input, which has no other to be a copy of: its messages are not hashed at all.
+    const compareWall = !alone && !isHandKept(tally);
     // The locator of the record counted last, for where a read that fails part-way got to.
     let last: number | string | undefined;
     // The records rejected for the file stopping inside them: the one a failure of the source's stops at.
@@ -225,7 +230,7 @@ export async function ingest(
       tally.records++;
       tally.events++;
       if (builder.future) future.add(e.locator, builder.store.ms(built));
-      if (builder.wall !== undefined && !handKept && e.kind === 'message') {
+      if (compareWall && builder.wall !== undefined && e.kind === 'message') {
         const { key, role } = builder.store.who(built);
         const who = senderCompared({ senderKey: key, role }, builder.subjectAssumed);
         wallTexts.add(index, built, e.channel, e.kind, who, builder.wall, text ?? e.text);
