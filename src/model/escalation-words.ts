@@ -514,7 +514,8 @@ export function changesInsideSentences(
       inside.map((c) => `${date(c.date)} (from about ${sig2(c.rateBefore)} to ${sig2(c.rateAfter)} a day)`),
     );
     return [
-      `The rate is estimated (PELT change ${inside.length === 1 ? 'point' : 'points'}) to have changed inside the ${which} ${days}, around ${around}, so the rate of those ${h.days === 1 ? 'day' : 'days'} is a mix of ${inside.length === 1 ? 'two rates' : 'several rates'}, not the rate at ${which === 'last' ? 'their end' : 'their start'}.`,
+      // The method's name in brackets at the end, as every finding gives it: the sentence reads plainly without it.
+      `The rate is estimated to have changed inside the ${which} ${days}, around ${around}, so the rate of those ${h.days === 1 ? 'day' : 'days'} is a mix of ${inside.length === 1 ? 'two rates' : 'several rates'}, not the rate at ${which === 'last' ? 'their end' : 'their start'} (PELT change ${inside.length === 1 ? 'point' : 'points'}).`,
     ];
   });
 }

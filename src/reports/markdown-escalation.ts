@@ -53,6 +53,7 @@ import { overdispersionWords } from './comparison-words.js';
 import { type FileNames, fileNamesOf } from './file-names.js';
 import { dayRange, int, localSpan, plural, timeWithFlags } from './format.js';
 import { burstinessWords, gapTrendWords, gapWords, monthNote, nightShareWords } from './pattern-words.js';
+import { sdashEvidenceWords } from './reader-words.js';
 import {
   LINE_BREAK,
   LINE_BREAKS,
@@ -202,7 +203,7 @@ function persistenceLine(p: Escalation['persistence'], names: FileNames): string
   const span = single
     ? `one incident only (${ref(p.first, names)})`
     : `first incident ${ref(p.first, names)}; last ${ref(p.last, names)}; ${spanWords({ ...p, first: p.first, last: p.last })}, contact on ${plural(p.daysWithContact, 'day')}`;
-  return `${span}; beyond two weeks: ${criterionWords(p.beyondTwoWeeks, p.beyondTwoWeeksDecided)}; at least 10 contacts over at least 4 weeks (a threshold used in stalking research, not a legal test): ${criterionWords(p.tenOverFourWeeks, p.tenOverFourWeeksDecided)}.`;
+  return `${span}; beyond two weeks (Purcell, Pathé & Mullen 2004): ${criterionWords(p.beyondTwoWeeks, p.beyondTwoWeeksDecided)}; at least 10 contacts over at least 4 weeks (a threshold used in stalking research, not a legal test): ${criterionWords(p.tenOverFourWeeks, p.tenOverFourWeeksDecided)}.`;
 }
 
 /** The latest rate against the first, under its own heading as in the HTML report; its ratio is last ÷ first. */
@@ -612,7 +613,10 @@ function sdashSection(e: Escalation, names: FileNames): string[] {
   ];
   for (const q of e.sdash) {
     out.push(
-      `**${q.number}. ${md(q.question)}** — can these files inform it? ${md(q.backedByData)}${q.answerable ? '' : ' — *cannot be answered from these files*'}`,
+      // What the files hold for it, worded as such: "— can these files inform it? Yes (diary)" read as the answer.
+      `**${q.number}. ${md(q.question)}**`,
+      '',
+      `${md(sdashEvidenceWords(q.backedByData))}${q.answerable || q.backedByData.startsWith('No') ? '' : ' — *cannot be answered from these files*'}`,
       '',
     );
     for (const f of q.facts) {

@@ -186,11 +186,15 @@ export function withheldTally(r: Report): WithheldTally | null {
   const largest = (x: Record<string, number | undefined>) =>
     (Object.entries(x) as [string, number][]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const withContact = w.daysWithIncidents;
-  // "Incidents", not "contact from the subject": with no subject named, every other sender's records count.
+  // "Incidents", not "contact from the subject": with no subject named, every other sender's records count. The
+  // clause says whose incidents those days also had: "on 32 days, each of them with incidents" read as a heading.
+  const whose = subjectIsEveryoneElse(r.case)
+    ? 'incidents (records from senders other than the victim, as no subject was named)'
+    : `incidents attributed to ${r.case.subject.name ?? 'the subject'}`;
   const days =
     w.days === 1
-      ? `on 1 day, ${withContact === 1 ? 'a day with' : 'a day without'} incidents`
-      : `on ${int(w.days)} days, ${withContact === w.days ? 'each' : int(withContact)} of them with incidents`;
+      ? `on 1 day, which ${withContact === 1 ? 'also had' : 'had no'} ${whose}`
+      : `on ${int(w.days)} days, ${withContact === w.days ? 'all' : withContact === 0 ? 'none' : int(withContact)} of which ${withContact === 0 ? 'had' : 'also had'} ${whose}`;
   return {
     total: w.total,
     outcomes: largest(w.byCallStatus).map(([k, n]) => [k === 'unknown' ? OUTCOME_NOT_RECORDED : k, n]),
@@ -221,4 +225,23 @@ export function withheldSentence(r: Report, time: (local: string) => string): st
     `The export names the caller ${andList(w.callers.map(([k, n]) => `“${k}” (${int(n)})`))}.`,
     `${when}, ${w.days}.`,
   ].join(' ');
+}
+
+/** The warning the pipeline gives when numbers in national form were met without a region. */
+const NATIONAL_WITHOUT_REGION = 'CASE_REGION_NOT_SET';
+
+/**
+ * How phone numbers and e-mail addresses were written for comparing, in plain text for every report people read:
+ * "One number written two ways counts as one identifier" holds only when every number could be put in
+ * international form, with a region or when no number was written in national form. The Markdown showed
+ * `+447700900123` for a file's `07700 900123` without saying so, where the HTML said it.
+ */
+export function numberFormWords(r: Report): string {
+  if (r.case.region !== null) {
+    return `Phone numbers are written in international form (numbers written without a country code are read as numbers of region ${r.case.region}) and e-mail addresses in lower case, so one number written two ways counts as one identifier.`;
+  }
+  if (r.problems.some((p) => p.code === NATIONAL_WITHOUT_REGION)) {
+    return 'No region was set for phone numbers, so numbers written without a country code (national form) are kept as written: such a number and the same number written with its country code count as two identifiers, and one person’s contacts may be split between them or missed (see Problems). Numbers written with a country code are put in one international form, and e-mail addresses are compared in lower case.';
+  }
+  return 'Phone numbers are written in international form and e-mail addresses in lower case, so one number written two ways counts as one identifier. No region was set, and none was needed: no phone number was found written in national form, without its country code.';
 }

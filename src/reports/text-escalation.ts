@@ -40,6 +40,7 @@ import {
 } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { timeFlagText } from '../model/time-flags.js';
+import { reportCommand } from './command-lines.js';
 import { overdispersionClause } from './comparison-words.js';
 import { fileNamesOf } from './file-names.js';
 import { dayRange, int, plural } from './format.js';
@@ -294,7 +295,7 @@ export function escalationText(r: Report, ctx: ReportContext): string[] {
   // reports (with the methods, the S-DASH sheet and the quoted examples).
   lines.push(
     c.dim(
-      `${label('Findings')}${e.findings.length} in plain language; what each method in [brackets] means and its limits, the S-DASH evidence sheet and quoted examples: --format markdown or html`,
+      `${label('Findings')}${e.findings.length} in plain language, each with its method and figures in brackets at its end; what each method means and its limits, the S-DASH (stalking and harassment risk checklist) evidence sheet and quoted examples: ${reportCommand(r, 'markdown', 'report.md')}`,
     ),
   );
   return lines;

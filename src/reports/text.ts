@@ -6,6 +6,7 @@
 import { listed, shownOf } from '../model/format.js';
 import type { Report } from '../model/index.js';
 import { archivesOf } from './archives.js';
+import { reportCommand } from './command-lines.js';
 import { commonFolder, fileColumn, INDENT } from './file-column.js';
 import { type FileNames, fileNamesOf } from './file-names.js';
 import {
@@ -30,6 +31,7 @@ import {
 } from './format.js';
 import { type PeriodWeek, periodWeeks } from './period-weeks.js';
 import { notListedNote, problemLines, severityText } from './problem-lines.js';
+import { CI_SPELLED, spellOutFirst } from './reader-words.js';
 import type { ReportContext, ReportFormat } from './report.js';
 import { terminalSafe as safe, terminalName } from './sanitize.js';
 import {
@@ -143,7 +145,8 @@ function withheldLines(r: Report, ctx: ReportContext): string[] {
   return [
     ...(r.incidents.total === 0 ? [''] : []),
     `${ctx.chalk.bold('Withheld')}    ${plural(w.total, 'incoming call')} with no number shown, not counted as incidents: ${list(w.outcomes)}`,
-    `            ${list(w.callers)}; ${localSpan(w.firstLocal, w.lastLocal, ' → ')}, ${w.days}`,
+    // A sentence, not "Withheld number 50; …", which read as a heading: what the export calls the caller, then when.
+    `            the export names the caller ${w.callers.map(([k, n]) => `“${safe(k)}”${w.callers.length > 1 ? ` (${int(n)})` : ''}`).join(', ')}: ${plural(w.total, 'call')}, ${localSpan(w.firstLocal, w.lastLocal, ' → ')}, ${w.days}`,
   ];
 }
 
@@ -296,8 +299,12 @@ export const text: ReportFormat = {
       ...accounting(r, ctx),
       ...problems(r, ctx),
       '',
-      ctx.chalk.dim('For the full report to share: --format html --out report.html'),
+      // The whole command, as the no-subject hint gives one: the paths and options this report was made with.
+      ctx.chalk.dim(`For the full report to share: ${reportCommand(r, 'html', 'report.html')}`),
     ];
+    // The first "95% CI" after the header spelled out, as every report people read says it once in full.
+    const at = lines.findIndex((l, k) => k > 0 && l.includes('95% CI'));
+    if (at > 0) lines[at] = spellOutFirst(lines[at]!, '95% CI', CI_SPELLED);
     const wrapAt = ctx.wrapAt;
     return `${(wrapAt === undefined ? lines : lines.flatMap((l) => wrapped(l, wrapAt))).join('\n')}\n`;
   },

@@ -331,6 +331,23 @@ function ceaseSides(b: Body, cmp: Comparison): string {
   return `Within the window${range}, ${side(cmp.before, 'before')}, and ${side(cmp.after, 'after')}`;
 }
 
+/**
+ * The days a channel's first use is counted after: the window's days to the end of the first month with contact,
+ * named as they are. "The first month" read as a month where it was 7 days (a window from 25 March): "the first 7
+ * days of the window (25–31 March 2024)", and "the window's first month (March 2024)" only for a whole month.
+ */
+function firstPeriodWords(b: Body): string {
+  const month = b.channelsOverTime[0]?.month;
+  if (!month || !b.window.from || !b.window.to) return 'the first month';
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const monthEnd = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const from = b.window.from.slice(0, 10);
+  const to = monthEnd < b.window.to.slice(0, 10) ? monthEnd : b.window.to.slice(0, 10);
+  if (from === `${month}-01` && to === monthEnd) return `the window's first month (${formatMonth(month)})`;
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return `the first ${plural(days, 'day')} of the window (${formatDateRange(from, to)})`;
+}
+
 function signSentences(b: Body): string[] {
   const out: string[] = [];
   // The older identifier's uses after are counted over the window (the identifiers are the window's): where it
@@ -358,13 +375,16 @@ function signSentences(b: Body): string[] {
       const before = `${m.month}-01`;
       const couldShow =
         !cov || cov.handKept || cov.spans.some((s) => s.from < before && s.to >= (b.window.from ?? s.to));
-      (couldShow ? added : unseen).push(`${c} (from ${formatMonth(m.month)})`);
+      // A channel only a diary records has no export to have started: it is said to be the diary's.
+      const diary = cov?.handKept ? '; in the diary only, which has no export period' : '';
+      (couldShow ? added : unseen).push(`${c} (from ${formatMonth(m.month)}${diary})`);
     }
   }
-  if (added.length) out.push(`Channels first used after the first month: ${added.join(', ')}.`);
+  const first = firstPeriodWords(b);
+  if (added.length) out.push(`Channels first used after ${first}: ${added.join(', ')}.`);
   if (unseen.length)
     out.push(
-      `First seen after the first month, but no export of ${unseen.length === 1 ? 'that channel' : 'those channels'} covers an earlier day of the window, so earlier use cannot be told from these files: ${unseen.join(', ')}.`,
+      `First seen after ${first}, but no export of ${unseen.length === 1 ? 'that channel' : 'those channels'} covers an earlier day of the window, so earlier use cannot be told from these files: ${unseen.join(', ')}.`,
     );
   const covered = <T extends { partialCoverage: boolean }>(rows: readonly T[], ok: (r: T) => boolean) =>
     rows.filter((r) => !r.partialCoverage && ok(r));
@@ -379,9 +399,14 @@ function signSentences(b: Body): string[] {
   if (gaps.length >= 2) {
     const [x, y] = [gaps[0]!, gaps[gaps.length - 1]!];
     const t = b.gaps.trend;
+    // What the test says in words, then the test in brackets at the end.
+    const said =
+      t.shrinking === null
+        ? `the gaps show ${gapDirection(null)}`
+        : `the gaps ${t.shrinking ? 'shrank' : 'lengthened'} over time${gapTrendMeaning(t.shrinking) ? `: ${gapTrendMeaning(t.shrinking)}` : ''}`;
     const test =
       t.status === 'ok'
-        ? ` (Mann–Kendall on the sequence of gaps: S = ${t.S}, ${formatP(t.p)}, ${gapDirection(t.shrinking)}${gapTrendMeaning(t.shrinking) ? `; ${gapTrendMeaning(t.shrinking)}` : ''})`
+        ? `; ${said} (Mann–Kendall test on the sequence of gaps: S = ${t.S}, ${formatP(t.p)})`
         : '';
     out.push(
       `The median gap between contact episodes was ${sig2(x.medianHours)} hours in ${formatMonth(x.month)} and ${sig2(y.medianHours)} hours in ${formatMonth(y.month)}${test}.`,
@@ -434,13 +459,18 @@ function dispersionSentence(b: Body): string | null {
   const phi = b.dispersion.phi;
   if (!b.dispersion.overdispersed || phi === null) return null;
   const wider = Math.round((Math.sqrt(phi) - 1) * 100);
+  // Plain words first; the statistic, its test and the method's name in brackets at the end, so an officer reads the
+  // sentence without them and every number stays in it.
+  const test = b.dispersion.pPearson != null ? `, Pearson χ² test ${formatP(b.dispersion.pPearson)}` : '';
+  const method = 'quasi-Poisson: model intervals widened by √φ̂';
   if (overdispersedBeyondChance(b.dispersion))
     // The test is of the trend model's fit: a rate that changed in steps (at a warning) fails it as clustered
     // contacts do, so both are named, and the exact intervals "may be" too narrow, not "are".
-    return `Daily counts vary more than a steady trend with independent contacts allows (dispersion φ̂ = ${phiAboveOne(phi)}${b.dispersion.pPearson != null ? `, Pearson χ² test ${formatP(b.dispersion.pPearson)}` : ''}): contacts may come in clusters, or the rate may have changed in steps. The model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and may be too narrow here.`;
+    return `Daily counts vary more than a steady trend with independent contacts allows: contacts may come in clusters, or the rate may have changed in steps. The intervals of the trend and of the comparisons were widened to allow for this; the exact intervals of plain rates assume independent contacts and may be too narrow here (dispersion φ̂ = ${phiAboveOne(phi)}${test}; ${method}).`;
+  const by = `${wider < 1 ? 'less than 1%' : `${wider}%`} wider`;
   if (clearlyOverdispersed(phi) && b.dispersion.pPearson != null)
-    return `The dispersion of the daily counts is φ̂ = ${phiAboveOne(phi)}, within what chance gives independent contacts (Pearson χ² test ${formatP(b.dispersion.pPearson)}); the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them ${wider < 1 ? 'less than 1%' : `${wider}%`} wider.`;
-  return `The dispersion of the daily counts is φ̂ = ${phiAboveOne(phi)}, close to the 1 of independent contacts; the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them ${wider < 1 ? 'less than 1%' : `${wider}%`} wider.`;
+    return `Daily counts vary a little more than independent contacts would, within what chance gives; the intervals of the trend and of the comparisons were widened all the same, which makes them ${by} (dispersion φ̂ = ${phiAboveOne(phi)}${test}; ${method}).`;
+  return `Daily counts vary about as much as independent contacts would; the intervals of the trend and of the comparisons were widened all the same, which makes them ${by} (dispersion φ̂ = ${phiAboveOne(phi)}, close to 1; ${method}).`;
 }
 
 /** A change by a factor, as a percentage of the rate: 0.39 is "61%" (a fall), 1.4 "40%" (a rise), from the factor shown. */
@@ -451,6 +481,12 @@ export function percentChange(factor: number | null): string {
   return `${pct >= 10 ? thousands(Math.round(pct)) : Number(pct.toPrecision(2))}%`;
 }
 
+/** Sen's slope as the object of "finds": "a change of 0.036 in contacts a day, per day (…)", "a slope of 0 …". */
+function slopeFound(words: string | null): string {
+  if (words === null) return 'no slope';
+  return words.startsWith('a change of') ? words : `a slope of ${words}`;
+}
+
 function trendSentences(b: Body): string[] {
   const out: string[] = [];
   const p = b.trend.poisson;
@@ -459,12 +495,16 @@ function trendSentences(b: Body): string[] {
   if (dispersion) out.push(dispersion);
   if (p.status === 'ok') {
     const f = p.rateRatioPer30Days ?? 1;
-    const steps = b.changePoints.length > 0 ? ' A log-linear trend also absorbs the steps above.' : '';
+    const steps =
+      b.changePoints.length > 0
+        ? ' This average also takes in the changes in steps above (a log-linear trend absorbs them).'
+        : '';
     const [lo, hi] = p.ci95;
     // The SE is scaled by √max(1, φ̂): only φ̂ > 1 widens it, so the sentence says so only then; with φ̂ ≤ 1 the
     // interval is the plain Poisson one.
     const scaled = p.dispersion !== null && p.dispersion > 1;
-    const stats = `Poisson regression on time${scaled ? ', SE scaled for overdispersion' : ''}: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}`;
+    // The interval and p first, then the method's name: "SE scaled" is said in words.
+    const stats = `${formatRatioCi(p.ci95)}, ${formatP(p.p)}; Poisson regression on time${scaled ? ', its standard error scaled for overdispersion' : ''}`;
     // "Rose" or "fell" only where the interval excludes 1, with the factor as a percentage ("multiplied by 0.39"
     // is a fall of 61%, not of 39%). Otherwise the factor alone, and that the data cannot tell it from no change.
     const chance = trendCouldBeChance(p);
@@ -482,8 +522,9 @@ function trendSentences(b: Body): string[] {
   }
   // When the trend is withheld, Mann–Kendall and Sen's slope are no finding either (they stay in the JSON).
   if (mk.status === 'ok' && trendEstimated(b)) {
+    // In plain words first, with the test's statistic and names in brackets at the end.
     out.push(
-      `Mann–Kendall on the ${mk.series} counts: S = ${mk.S}, ${formatP(mk.p)}; Sen's slope ${senSlopeWords(mk)}.`,
+      `A second test, which assumes no particular shape of trend, finds ${slopeFound(senSlopeWords(mk))} (Mann–Kendall test on the ${mk.series} counts: S = ${mk.S}, ${formatP(mk.p)}; Sen's slope).`,
     );
   }
   return out;
@@ -571,7 +612,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   if (b.changePointMethod.status === 'ok') {
     if (b.changePoints.length === 0)
       // What the search did not find, not a finding that nothing changed: a comparison beside it can still differ.
-      out.push('The change-point search (PELT) found no date where the daily rate clearly changed.');
+      out.push('The change-point search found no date where the daily rate clearly changed (PELT).');
     else {
       const parts = b.changePoints.map((c, i) => {
         const dir = changeWord(c.rateAfter, c.rateBefore);
@@ -586,7 +627,7 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
     const extra = unscaledOnlyDates(b);
     if (extra.length) {
       out.push(
-        `Without the overdispersion scaling, PELT would also place ${extra.length === 1 ? 'a change' : 'changes'} around ${extra.map(formatDate).join(', ')}; ${extra.length === 1 ? 'it does' : 'they do'} not survive the penalty scaled for overdispersion.`,
+        `Were the day-to-day variation not allowed for, the change-point method would also place ${extra.length === 1 ? 'a change' : 'changes'} around ${extra.map(formatDate).join(', ')}; allowing for it, ${extra.length === 1 ? 'that change does' : 'those changes do'} not stand out (PELT without the penalty scaled for overdispersion).`,
       );
     }
   }

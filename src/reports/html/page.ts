@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../../model/index.js';
 import { reportTitle } from '../format.js';
+import { CI_SPELLED, glossaryRows, SDASH_SPELLED, spellOutFirst } from '../reader-words.js';
 import { subjectAssumed } from '../tallies.js';
 import { longDateTime, timeFlagNote } from './dates.js';
 import { bdi, plain, text } from './escape.js';
@@ -60,7 +61,11 @@ function header(r: Report): string {
       `${text(r.generatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''))} UTC by ${text(r.generator.name)} ${text(r.generator.version)}`,
     ],
   );
-  return `<header class="doc-header"><p class="kicker">Record of contact, made from the original export files</p><h1>${text(reportTitle(r))}</h1><dl class="meta">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl></header>`;
+  // The accounting's words near the top, as the README defines them (reader-words.ts): five short lines.
+  const words = glossaryRows(r)
+    .map(([k, v]) => `<div><dt>${text(k)}</dt><dd>${text(v)}</dd></div>`)
+    .join('');
+  return `<header class="doc-header"><p class="kicker">Record of contact, made from the original export files</p><h1>${text(reportTitle(r))}</h1><dl class="meta">${rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl><p class="glossary-h"><strong>Words used in this report</strong></p><dl class="meta glossary">${words}</dl></header>`;
 }
 
 function contents(sections: readonly Section[]): string {
@@ -69,6 +74,16 @@ function contents(sections: readonly Section[]): string {
 
 function section(s: Section, k: number): string {
   return `<section class="major" id="${s.id}" aria-labelledby="${s.id}-h"><h2 id="${s.id}-h"><span class="num">${k}</span>${text(s.title)}</h2>${s.body}</section>`;
+}
+
+/** The sections with the first "95% CI" and "S-DASH" in their text spelled out, once each for the page. */
+function spelledOut(main: string): string {
+  return spellOutFirst(
+    spellOutFirst(main, '95% CI', text(CI_SPELLED), true),
+    'S-DASH',
+    text(SDASH_SPELLED),
+    true,
+  );
 }
 
 /** The complete HTML document. */
@@ -91,7 +106,7 @@ export function page(r: Report, sections: readonly Section[]): string {
 ${header(r)}
 ${contents(sections)}
 <main id="main">
-${sections.map((s, k) => section(s, k + 1)).join('\n')}
+${spelledOut(sections.map((s, k) => section(s, k + 1)).join('\n'))}
 </main>
 <footer class="doc-footer"><p>Made by ${text(r.generator.name)} ${text(r.generator.version)} at ${text(r.generatedAt)} from the files listed in “Evidence and method”. It presents facts from those files for a person to assess; it does not assess risk or intent.</p></footer>
 </div>

@@ -4,26 +4,17 @@
  * own methods into the report; these cover the figures every report has.
  */
 import type { Report } from '../../../model/index.js';
-import { subjectAssumed } from '../../tallies.js';
+import { numberFormWords, subjectAssumed } from '../../tallies.js';
 import { text } from '../escape.js';
 
-/** The warning the pipeline gives when numbers in national form were met without a region. */
-const NATIONAL_WITHOUT_REGION = 'CASE_REGION_NOT_SET';
-
 /**
- * How identifiers were compared. "One number written two ways counts as one identifier" holds only when every
- * number could be put in international form: with a region, or when no number was written in national form.
+ * How identifiers were compared (numberFormWords), and that attribution rests on the case file. "One number written
+ * two ways counts as one identifier" holds only when every number could be put in international form.
  */
 function identifiers(r: Report): string {
   const attributed =
     'An identifier is attributed to the subject because the case file lists it; the report does not establish who used it.';
-  if (r.case.region !== null) {
-    return `Phone numbers are written in international form (numbers written without a country code are read as numbers of region ${text(r.case.region)}) and e-mail addresses in lower case, so one number written two ways counts as one identifier. ${attributed}`;
-  }
-  if (r.problems.some((p) => p.code === NATIONAL_WITHOUT_REGION)) {
-    return `No region was set for phone numbers, so numbers written without a country code (national form) are kept as written: such a number and the same number written with its country code count as two identifiers, and one person’s contacts may be split between them or missed (see Problems). Numbers written with a country code are put in one international form, and e-mail addresses are compared in lower case. ${attributed}`;
-  }
-  return `Phone numbers are written in international form and e-mail addresses in lower case, so one number written two ways counts as one identifier. No region was set, and none was needed: no phone number was found written in national form, without its country code. ${attributed}`;
+  return `${text(numberFormWords(r))} ${attributed}`;
 }
 
 /** What an incident is; with no subject named, every sender but the victim counts, and it says so. */

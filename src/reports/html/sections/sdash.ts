@@ -6,6 +6,7 @@
  */
 import type { Report } from '../../../model/index.js';
 import { int } from '../../format.js';
+import { sdashEvidenceWords } from '../../reader-words.js';
 import { fileName, text } from '../escape.js';
 import { ref } from './escalation/common.js';
 import type { HtmlContext, Section } from './section.js';
@@ -23,7 +24,7 @@ function item(q: Item, ctx: HtmlContext): string {
       ? `<ul class="facts">${facts.join('')}</ul>`
       : '<p>No facts bearing on this question were found in the files.</p>'
     : '<p class="muted">Cannot be answered from these files: a matter for the assessor.</p>';
-  return `<div class="sdash-item"><h3><span class="qnum">Q${int(q.number)}</span> ${text(q.question)}</h3><p class="muted">Can the files inform it? ${text(q.backedByData)}.</p>${body}${q.note ? `<p class="sd-note">${text(q.note)}</p>` : ''}</div>`;
+  return `<div class="sdash-item"><h3><span class="qnum">Q${int(q.number)}</span> ${text(q.question)}</h3><p class="muted">${text(sdashEvidenceWords(q.backedByData))}.</p>${body}${q.note ? `<p class="sd-note">${text(q.note)}</p>` : ''}</div>`;
 }
 
 export function sdashSection(r: Report, ctx: HtmlContext): Section | null {

@@ -91,7 +91,9 @@ const KIND_NAMES: Record<string, [string, string]> = {
 
 /**
  * Factual sentences: the escalation analysis's findings when the report has them (they open with the period and
- * totals), otherwise sentences from the incident figures; the kinds of contact and call outcomes either way.
+ * totals), otherwise sentences from the incident figures. The kinds of contact, the call outcomes and the calls with
+ * no number shown are apart (`tallySentences`): in the list they made the HTML's findings 26 where the Markdown and
+ * text reports count 23.
  */
 function findings(r: Report): string[] {
   const i = r.incidents;
@@ -108,6 +110,15 @@ function findings(r: Report): string[] {
     // A finding that quotes a message (the first request to stop) keeps its line breaks.
     out.push(...escalation.map((s) => fileNameLines(s, names)));
   }
+  if (escalation.length === 0) out.push(...incidentSentences(r));
+  return out;
+}
+
+/** The kinds of contact, calls by outcome and the calls with no number shown, as sentences. */
+function tallySentences(r: Report): string[] {
+  const i = r.incidents;
+  const out: string[] = [];
+  const names = fileNamesOf(r);
   const kinds = counts(i.byKind, KIND_NAMES);
   if (kinds.length) out.push(`By kind of contact: ${andList(kinds)}.`);
   const calls = callTally(i);
@@ -121,25 +132,29 @@ function findings(r: Report): string[] {
   }
   const withheld = withheldSentence(r, longDateTime);
   if (withheld !== null) out.push(fileName(withheld, names));
-  if (escalation.length === 0) {
-    const ids = [...r.identifiers]
-      .filter((x) => x.firstLocal && !isPlaceholderIdentifier(x.identifier))
-      .sort((a, b) => (a.firstLocal! < b.firstLocal! ? -1 : 1))
-      .map(
-        (x) => `${bdi(x.identifier)} from ${longDate(x.firstLocal!)} (${plural(x.incidents, 'incident')})`,
-      );
-    const t = identifierTally(r);
-    if (ids.length)
-      out.push(
-        `${plural(ids.length, 'identifier')} ${subjectAssumed(r) ? 'of senders other than the victim (no subject was named)' : 'attributed to the subject'}, by first use: ${andList(ids)}${text(placeholderClause(t))}.`,
-      );
-    else if (t.placeholders.length)
-      out.push(`No identifier attributed to the subject${text(placeholderClause(t))}.`);
-    if (i.night.eligible > 0)
-      out.push(
-        `${int(i.night.count)} of ${plural(i.night.eligible, 'incident')} with a time of day (${pct(i.night.share)}) were between 00:00 and 05:59.`,
-      );
-  }
+  return out;
+}
+
+/** Without the escalation analysis: the identifiers by first use and the night-time share. */
+function incidentSentences(r: Report): string[] {
+  const i = r.incidents;
+  const out: string[] = [];
+  const ids = [...r.identifiers]
+    .filter((x) => x.firstLocal && !isPlaceholderIdentifier(x.identifier))
+    .sort((a, b) => (a.firstLocal! < b.firstLocal! ? -1 : 1))
+    .map((x) => `${bdi(x.identifier)} from ${longDate(x.firstLocal!)} (${plural(x.incidents, 'incident')})`);
+  const t = identifierTally(r);
+  if (ids.length)
+    out.push(
+      `${plural(ids.length, 'identifier')} ${subjectAssumed(r) ? 'of senders other than the victim (no subject was named)' : 'attributed to the subject'}, by first use: ${andList(ids)}${text(placeholderClause(t))}.`,
+    );
+  else if (t.placeholders.length)
+    out.push(`No identifier attributed to the subject${text(placeholderClause(t))}.`);
+  if (i.night.eligible > 0)
+    out.push(
+      `${int(i.night.count)} of ${plural(i.night.eligible, 'incident')} with a time of day (${pct(i.night.share)}) were between 00:00 and 05:59.`,
+    );
+
   return out;
 }
 
@@ -192,6 +207,14 @@ function rateNow(r: Report): string {
       `${int(h.before.count)} → ${int(h.after.count)}`,
       `${sides}; counts only: ${text(whyNot(h))}`,
     );
+  // A comparison withheld (too few days at each end) is no headline: the big type says it is withheld, and the two
+  // rates stay in the note with why, as the Markdown gives them. "4.0 → 0" in large type read as a collapse.
+  if (h.status !== 'ok')
+    return figure(
+      `Contacts a day, first → last ${plural(h.days, 'day')}`,
+      'withheld',
+      `${text(`${h.status === 'below-minimum' ? 'not compared' : 'not computable'}: ${whyNot(h)}.`)} ${sides.charAt(0).toUpperCase()}${sides.slice(1)}${text(`: ${sig2(h.before.ratePerDay)} a day in the first, ${sig2(h.after.ratePerDay)} in the last (${int(h.before.count)} and ${plural(h.after.count, 'contact')}).`)}`,
+    );
   const inside = [
     ...changesInside(r, h.before, `first ${period}`),
     ...changesInside(r, h.after, `last ${period}`),
@@ -201,6 +224,16 @@ function rateNow(r: Report): string {
     `${text(sig2(h.before.ratePerDay))} → ${text(sig2(h.after.ratePerDay))}`,
     `${sides}; ${ratioWords(h)}${inside.join('')}`,
   );
+}
+
+/** The kinds of contact and calls under their own heading, as the Markdown gives them apart from the findings. */
+function tallyList(r: Report): string[] {
+  const items = tallySentences(r);
+  if (items.length === 0) return [];
+  return [
+    '<h3>Kinds of contact and calls</h3>',
+    `<ul class="findings">${items.map((s) => `<li>${s}</li>`).join('')}</ul>`,
+  ];
 }
 
 /** The accounting in one line. */
@@ -273,6 +306,7 @@ export function summarySection(r: Report): Section {
       `<ul class="findings">${findings(r)
         .map((s) => `<li>${s}</li>`)
         .join('')}</ul>`,
+      ...tallyList(r),
     );
   }
   if (r.case.milestones.length) {

@@ -10,6 +10,7 @@ import { cap, formatP, formatRatio, formatRatioCi, sig2 } from '../../../../mode
 import type { Comparison, EventRef, MilestoneAnalysis } from '../../../../model/index.js';
 import { overdispersionWords } from '../../../comparison-words.js';
 import { int } from '../../../format.js';
+import { boundWords } from '../../../reader-words.js';
 import { whyNot, withheldWords } from '../../../withheld.js';
 import { longDateSpan, longDateTime, timeFlagNote } from '../../dates.js';
 import { fileName, plainName, text } from '../../escape.js';
@@ -180,8 +181,9 @@ export function comparison(
     ],
     about,
     {
-      columns: [{ label: 'Per day', num: true }, { label: 'Ends at' }],
-      cells: (p) => [perDay(p), p.boundedBy ? text(p.boundedBy) : '–'],
+      // What sets each side's far end, in words: `change-point`, `coverage` and `window` were the JSON's codes.
+      columns: [{ label: 'Per day', num: true }, { label: 'Bounded by' }],
+      cells: (p) => [perDay(p), p.boundedBy ? text(boundWords(p.boundedBy)) : '–'],
     },
     ratioText(c, name),
     inWindow,
