@@ -74,6 +74,19 @@ export function glossaryRows(r: Report): [string, string][] {
  */
 export function spellOutFirst(s: string, term: string, spelled: string, html = false): string {
   let at = s.indexOf(term);
-  while (at >= 0 && html && s.lastIndexOf('<', at) > s.lastIndexOf('>', at)) at = s.indexOf(term, at + 1);
+  while (at >= 0 && (html ? inTagOrHeading(s, at) : inHeadingLine(s, at))) at = s.indexOf(term, at + 1);
   return at < 0 ? s : `${s.slice(0, at)}${spelled}${s.slice(at + term.length)}`;
+}
+
+/** Inside a tag (an attribute) or a heading's text: a heading keeps its short name ("S-DASH evidence sheet"). */
+function inTagOrHeading(s: string, at: number): boolean {
+  if (s.lastIndexOf('<', at) > s.lastIndexOf('>', at)) return true;
+  return (
+    s.lastIndexOf('<h', at) > s.lastIndexOf('</h', at) && /^<h[1-6]\b/.test(s.slice(s.lastIndexOf('<h', at)))
+  );
+}
+
+/** On a Markdown heading line (`### S-DASH evidence sheet`). */
+function inHeadingLine(s: string, at: number): boolean {
+  return s.charAt(s.lastIndexOf('\n', at) + 1) === '#';
 }

@@ -105,7 +105,9 @@ describe('Sen’s slope that cannot show a trend', () => {
     const words =
       "0 (95% CI 0–0), which cannot show a trend here: 26% of the pairs of days have equal counts (22 of the 68 days have no contact), enough to make the slope and both ends of its interval 0; the weekly series, used when the daily counts give a Sen's slope of 0 or more than half their pairs are equal, needs at least 10 complete weeks, and there are only 9";
     const out = renderAll(r);
-    expect(r.escalation!.findings).toContainEqual(expect.stringContaining(`Sen's slope ${words}.`));
+    expect(r.escalation!.findings).toContainEqual(
+      expect.stringContaining(`finds a slope of ${words} (Mann–Kendall test on the daily counts:`),
+    );
     expect(unwrap(out['text']!)).toContain(`Sen's slope ${words}`);
     expect(out['markdown']).toContain(`| Sen's slope | ${words.replace(/[()]/g, '\\$&')} |`);
     expect(out['html']).toContain(`Sen’s slope ${words.replace(/'/g, '&#39;')}.`);
@@ -120,7 +122,11 @@ describe('Sen’s slope that cannot show a trend', () => {
     const out = renderAll(r);
     const words =
       "Sen's slope 0 only because 56% of the pairs of weeks have equal counts, so it cannot show a trend here";
-    expect(r.escalation!.findings).toContainEqual(expect.stringContaining(`${words}.`));
+    expect(r.escalation!.findings).toContainEqual(
+      expect.stringContaining(
+        'finds a slope of 0 only because 56% of the pairs of weeks have equal counts, so it cannot show a trend here (Mann–Kendall test on the weekly counts:',
+      ),
+    );
     expect(unwrap(out['text']!)).toContain(words);
     for (const o of Object.values(out)) {
       expect(o).not.toMatch(/often none|most days without contact|daily counts are sparse/);

@@ -137,7 +137,7 @@ describe('the escalation section’s words', () => {
     expect(md).toContain(`After the first request: ${first.count} contacts (`);
     expect(html).toContain(`${first.count} contacts after the first request (`);
     expect(html).toContain('Sent Message Phrase Where Contacts after');
-    expect(html).toContain('Side Dates Days Contacts Per day Ends at');
+    expect(html).toContain('Side Dates Days Contacts Per day Bounded by');
     expect(md).toContain('| Sent | Channel | Text | Phrase | Source | Contacts after |');
     const hour = e.bursts.maxInOneHour!;
     expect(md).toContain(`Most contacts within one hour: ${hour.count} (`);

@@ -27,7 +27,9 @@ describe('demo case: what the reports say', () => {
     const sentence =
       'Without scaling the penalty for overdispersion, the method would also place a change around 2 April 2024; it does not stand out from the day-to-day variation.';
     expect(rendered['html']).toContain(sentence);
-    expect(e.findings.join('\n')).toContain('PELT would also place a change around 2 April 2024;');
+    expect(e.findings.join('\n')).toContain(
+      'the change-point method would also place a change around 2 April 2024; allowing for it, that change does not stand out (PELT without the penalty scaled for overdispersion).',
+    );
   });
 
   it('dates the latest rate instead of calling it "now": the exports run on past its end', () => {
@@ -146,8 +148,8 @@ describe('demo case: what the reports say', () => {
       '2 incidents have text matching the intimidation-and-veiled-threat terms of the lexicon (for a person to read in context; examples are linked).',
       'No incident text matches the sexual-content terms of the lexicon.',
     ]);
-    // The sheet says whether the files can inform a question, never answers it.
-    expect(rendered['markdown']).toMatch(/\*\*6\. [^*]+\*\* — can these files inform it\? /);
+    // The sheet says what the files hold for a question, never answers it.
+    expect(rendered['markdown']).toMatch(/\*\*6\. [^*]+\*\*\n\nEvidence in these files: in part\n/);
     expect(rendered['markdown']).not.toContain('backed by data');
   });
 
@@ -155,7 +157,7 @@ describe('demo case: what the reports say', () => {
     const narrow = await reportOf(['fixtures/demo-case'], { from: '2024-03-01', to: '2024-04-30' });
     expect(narrow.escalation!.window.incidentsOutside).toBe(332);
     expect(textOf(narrow)).toContain(
-      'Rate        5.9 a day (95% CI 5.3–6.5)  [exact Poisson interval]\n            332 incidents fall outside the window and are not counted in these figures\n',
+      'Rate        5.9 a day (95% confidence interval (CI) 5.3–6.5)  [exact Poisson interval]\n            332 incidents fall outside the window and are not counted in these figures\n',
     );
   });
 

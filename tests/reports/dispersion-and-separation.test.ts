@@ -40,7 +40,7 @@ describe('a dispersion test just below 0.05 over seven years (dispersion-long-se
 
   it('is said to vary more than a steady trend allows, with φ̂ above 1 and the p that is below 0.05', () => {
     expect(c.findings).toContain(
-      'Daily counts vary more than a steady trend with independent contacts allows (dispersion φ̂ = 1.05, Pearson χ² test p = 0.0498): contacts may come in clusters, or the rate may have changed in steps. The model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and may be too narrow here.',
+      'Daily counts vary more than a steady trend with independent contacts allows: contacts may come in clusters, or the rate may have changed in steps. The intervals of the trend and of the comparisons were widened to allow for this; the exact intervals of plain rates assume independent contacts and may be too narrow here (dispersion φ̂ = 1.05, Pearson χ² test p = 0.0498; quasi-Poisson: model intervals widened by √φ̂).',
     );
     // The variance/mean index is above 1 too (1.046): "index 1.0" stood beside "vary more".
     expect(c.out['markdown']).toContain('| Dispersion | index 1.05; φ̂ 1.05 (overdispersed) |');
@@ -75,7 +75,7 @@ describe('a dispersion test just above 0.05 over seven years (dispersion-long-se
 
   it('is said to be close to 1, with the p that is above 0.05, in every format that names it', () => {
     expect(c.findings).toContain(
-      'The dispersion of the daily counts is φ̂ = 1.05, close to the 1 of independent contacts; the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them 2% wider.',
+      'Daily counts vary about as much as independent contacts would; the intervals of the trend and of the comparisons were widened all the same, which makes them 2% wider (dispersion φ̂ = 1.05, close to 1; quasi-Poisson: model intervals widened by √φ̂).',
     );
     expect(c.out['markdown']).toContain(
       '| Dispersion | index 1.05; φ̂ 1.05 (close to 1; intervals widened by √φ̂ all the same) |',
@@ -120,7 +120,7 @@ describe('no contact before a release from custody, bursts after it (no-contact-
       `Rate ratio, after ÷ before, not bounded above (no contacts before): 95% CI at least 16 (exact conditional Poisson test, p &#60; 0.001). Allowing for overdispersion: ${NOT_COMPUTABLE}.`,
     );
     expect(c.out['html']).toContain(
-      `rate ratio infinite (95% CI at least 16, exact test p &#60; 0.001; ${said})`,
+      `rate ratio infinite (95% confidence interval (CI) at least 16, exact test p &#60; 0.001; ${said})`,
     );
     expect(c.findings).toContain(
       `After the milestone “Released from custody” on 29 March 2024 the rate rose: 2.1 contacts a day from 29 March to 25 April 2024, against 0 a day from 1 to 28 March 2024 (the rate ratio is infinite, 95% CI at least 16; exact conditional Poisson test p < 0.001; allowing for overdispersion, ${NOT_COMPUTABLE}; based on 0 contacts before and 60 after).`,

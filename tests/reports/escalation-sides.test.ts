@@ -61,10 +61,10 @@ describe('an order at 18:00 and an arrest at 20:00 the same day (milestones-same
 
   it('gives it in hours in the HTML comparison table, with no rate a day', () => {
     expect(out['html']).toContain(
-      '<tr><th scope="row">After</th><td>15 March 2024</td><td class="num">2 hours</td><td class="num">2</td><td class="num">– (under a day)</td><td>milestone</td></tr></tbody></table></div><p class="ratio">No rate ratio is given: only 2 hours after (at least 14 days each side are needed).</p>',
+      '<tr><th scope="row">After</th><td>15 March 2024</td><td class="num">2 hours</td><td class="num">2</td><td class="num">– (under a day)</td><td>another milestone</td></tr></tbody></table></div><p class="ratio">No rate ratio is given: only 2 hours after (at least 14 days each side are needed).</p>',
     );
     expect(out['html']).toContain(
-      '<tr><th scope="row">Before</th><td>15 March 2024</td><td class="num">2 hours</td><td class="num">2</td><td class="num">– (under a day)</td><td>milestone</td></tr>',
+      '<tr><th scope="row">Before</th><td>15 March 2024</td><td class="num">2 hours</td><td class="num">2</td><td class="num">– (under a day)</td><td>another milestone</td></tr>',
     );
   });
 

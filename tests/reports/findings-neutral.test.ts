@@ -68,7 +68,7 @@ describe('one contact before a warning and nine after, over four weeks (ten-over
 
   it('says what the change-point search did not find, not that nothing changed', () => {
     expect(c.findings).toContain(
-      'The change-point search (PELT) found no date where the daily rate clearly changed.',
+      'The change-point search found no date where the daily rate clearly changed (PELT).',
     );
     expect(c.findings.join('\n')).not.toContain('No change in the daily rate was found');
   });
@@ -111,7 +111,7 @@ describe('two messages 13 days and 2 hours apart (thirteen-days)', () => {
 
   it('prints the time the tests are made on in the Markdown and HTML persistence lines, not the 15 dates', () => {
     expect(c.out['markdown']).toContain(
-      '13 days and 2 hours between the first and the last, contact on 2 days; beyond two weeks: no; at least 10 contacts over at least 4 weeks (a threshold used in stalking research, not a legal test): no.',
+      '13 days and 2 hours between the first and the last, contact on 2 days; beyond two weeks (Purcell, Pathé & Mullen 2004): no; at least 10 contacts over at least 4 weeks (a threshold used in stalking research, not a legal test): no.',
     );
     expect(c.out['html']).toContain(
       '<dt>Span</dt><dd>13 days and 2 hours between the first and the last, with contact on 2 days</dd>',
@@ -134,11 +134,9 @@ describe('two messages 13 days and 2 hours apart (thirteen-days)', () => {
       const q = sheet.find((x) => x.number === n)!;
       expect([n, q.backedByData, q.answerable]).toEqual([n, 'No (no diary among the files read)', false]);
     }
-    expect(c.out['html']).toContain('Can the files inform it? No (no diary among the files read).');
+    expect(c.out['html']).toContain('These files cannot inform it (no diary among the files read).');
     expect(c.out['html']).not.toContain('Yes (diary)');
-    expect(c.out['markdown']).toContain(
-      'can these files inform it? No \\(no diary among the files read\\) — *cannot be answered from these files*',
-    );
+    expect(c.out['markdown']).toContain('These files cannot inform it \\(no diary among the files read\\)');
   });
 
   it('words question 2’s note without presuming the conduct asked about', () => {
@@ -179,7 +177,7 @@ describe('about two messages a day for 120 days, φ̂ = 1.01 (flat)', () => {
     expect(d.phi!).toBeGreaterThan(1);
     expect(d.phi!).toBeLessThan(1.05);
     expect(c.findings).toContain(
-      'The dispersion of the daily counts is φ̂ = 1.01, close to the 1 of independent contacts; the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them 1% wider.',
+      'Daily counts vary about as much as independent contacts would; the intervals of the trend and of the comparisons were widened all the same, which makes them 1% wider (dispersion φ̂ = 1.01, close to 1; quasi-Poisson: model intervals widened by √φ̂).',
     );
     expect(c.findings.join('\n')).not.toMatch(/vary more than independent contacts|too narrow/);
   });
@@ -195,7 +193,7 @@ describe('about two messages a day for 120 days, φ̂ = 1.01 (flat)', () => {
 
   it('gives the trend factor without a direction when its interval includes 1', () => {
     expect(c.findings).toContain(
-      'Over the fully covered days the rate was multiplied on average by 1.03 every 30 days (Poisson regression on time, SE scaled for overdispersion: 95% CI 0.92–1.2, p = 0.59; the interval includes 1, so the data cannot tell this trend from no change).',
+      'Over the fully covered days the rate was multiplied on average by 1.03 every 30 days (95% CI 0.92–1.2, p = 0.59; Poisson regression on time, its standard error scaled for overdispersion; the interval includes 1, so the data cannot tell this trend from no change).',
     );
   });
 });
@@ -208,7 +206,7 @@ describe('messages falling over 90 days, φ̂ = 1.1 (falling)', () => {
 
   it('says "fell", and the factor 0.37 as a fall of 63%, not 37%', () => {
     expect(c.findings).toContain(
-      'Over the fully covered days the rate fell: on average it was multiplied by 0.37 every 30 days, a fall of 63% per 30 days (Poisson regression on time, SE scaled for overdispersion: 95% CI 0.30–0.46, p < 0.001). A log-linear trend also absorbs the steps above.',
+      'Over the fully covered days the rate fell: on average it was multiplied by 0.37 every 30 days, a fall of 63% per 30 days (95% CI 0.30–0.46, p < 0.001; Poisson regression on time, its standard error scaled for overdispersion). This average also takes in the changes in steps above (a log-linear trend absorbs them).',
     );
   });
 
@@ -216,7 +214,7 @@ describe('messages falling over 90 days, φ̂ = 1.1 (falling)', () => {
     // scipy: chi2.sf(1.118017 × 87, 87) = 0.2119 (the golden test of pOverdispersed checks the p itself).
     expect(c.r.escalation!.dispersion.pPearson).toBeCloseTo(0.2119, 4);
     expect(c.findings).toContain(
-      'The dispersion of the daily counts is φ̂ = 1.1, within what chance gives independent contacts (Pearson χ² test p = 0.21); the model intervals were widened by √φ̂ (quasi-Poisson) all the same, which makes them 6% wider.',
+      'Daily counts vary a little more than independent contacts would, within what chance gives; the intervals of the trend and of the comparisons were widened all the same, which makes them 6% wider (dispersion φ̂ = 1.1, Pearson χ² test p = 0.21; quasi-Poisson: model intervals widened by √φ̂).',
     );
     expect(c.findings.join('\n')).not.toContain('vary more than a steady trend');
   });

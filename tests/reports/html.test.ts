@@ -358,9 +358,13 @@ describe('html report: escalation and S-DASH', () => {
     expect(summary).toContain('<li>Contact rose &#60;img src=x onerror=alert(1)&#62;</li>');
     expect(summary).toContain('<li>Second finding <span class="brk">&#60;/script&#62;');
     expect(summary).toContain(
-      '<dt>Contacts a day, first → last 3 days</dt><dd><span class="big">1.0 → 0</span><span class="note">first 3 days every export covers (4–6 March 2024) against the last 3 days (7–9 March 2024);',
+      '<dt>Contacts a day, first → last 3 days</dt><dd><span class="big">withheld</span><span class="note">not compared: only 7 days <span class="brk">&#60;/style&#62;',
     );
-    expect(summary).toContain('no rate ratio: only 7 days <span class="brk">&#60;/style&#62;');
+    // A withheld comparison is no headline: its two rates stay in the note, with why.
+    expect(summary).toContain(
+      ' First 3 days every export covers (4–6 March 2024) against the last 3 days (7–9 March 2024): 1.0 a day in the first, 0 in the last (3 and 0 contacts).</span>',
+    );
+    expect(summary).not.toContain('<span class="big">1.0 → 0</span>');
     expect(summary).toContain('<dl class="figures n9">');
     // The milestone table gets the count of incidents from each milestone on (matched by date and label).
     const plainPage = renderHtml(reportWithEscalation());
@@ -495,6 +499,8 @@ describe('html report: determinism, print, annex, wording', () => {
       '<dt>Victim</dt>',
       '<dt>Victim identifiers</dt>',
       'The victim’s own messages are not incidents.',
+      // The glossary's definition of an incident.
+      'the victim’s own messages are not incidents. The findings call incidents contacts.',
       'Messages from the victim were searched',
       // Why a request to stop is cited without a link to the chronology.
       'is a message from the victim, not an incident',

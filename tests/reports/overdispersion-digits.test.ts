@@ -139,7 +139,7 @@ describe('the wider limit at each end, reading as the exact interval to two digi
     );
     // The summary tile of the latest rate against the first.
     expect(out['html']).toContain(
-      `rate ratio 2.4 (95% CI 1.6–3.6, exact test p &#60; 0.001; allowing for overdispersion ${WIDER}, p &#60; 0.001, the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p)`,
+      `rate ratio 2.4 (95% confidence interval (CI) 1.6–3.6, exact test p &#60; 0.001; allowing for overdispersion ${WIDER}, p &#60; 0.001, the wider limit at each end of the exact and the quasi-Poisson intervals, and the larger p)`,
     );
     for (const id of ['text', 'markdown', 'html', 'json'])
       expect(out[id], id).not.toMatch(/allowing for overdispersion,? 95% CI 1\.6–3\.6/i);

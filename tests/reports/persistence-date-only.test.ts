@@ -53,7 +53,7 @@ describe('entries dated 1 and 15 March without times (undecided-two-weeks)', () 
 
   it('says so in the Markdown and HTML persistence lines, never a plain "no"', () => {
     expect(c.md).toContain(
-      `; at least 13 days and at most 15 days between the first and the last (neither has a clock time), contact on 2 days; beyond two weeks: ${WHY}; ${ROBERTS}: no.`,
+      `; at least 13 days and at most 15 days between the first and the last (neither has a clock time), contact on 2 days; beyond two weeks (Purcell, Pathé & Mullen 2004): ${WHY}; ${ROBERTS}: no.`,
     );
     expect(c.out['html']).toContain(`<dt>Contact beyond two weeks</dt><dd>${WHY} <span`);
     expect(c.out['html']).toContain(
@@ -84,7 +84,7 @@ describe('ten entries, the first and last dated 1 and 29 March without times (un
   });
 
   it('says so in the Markdown and HTML persistence lines', () => {
-    expect(c.md).toContain(`; beyond two weeks: yes; ${ROBERTS}: ${WHY}.`);
+    expect(c.md).toContain(`; beyond two weeks (Purcell, Pathé & Mullen 2004): yes; ${ROBERTS}: ${WHY}.`);
     expect(c.out['html']).toContain(`<dt>At least 10 contacts over at least 4 weeks</dt><dd>${WHY} <span`);
   });
 });
@@ -101,7 +101,7 @@ describe('entries dated 1 and 14 March without times (decided-not-two-weeks)', (
     expect(c.findings).toContain(
       'The first and last contacts are at least 12 days apart (1 March 2024 [diary.csv, line 2] to 14 March 2024 [diary.csv, line 3]; neither has a clock time), with contact on 2 separate days.',
     );
-    expect(c.md).toContain(`; beyond two weeks: no; ${ROBERTS}: no.`);
+    expect(c.md).toContain(`; beyond two weeks (Purcell, Pathé & Mullen 2004): no; ${ROBERTS}: no.`);
   });
 });
 
@@ -112,7 +112,7 @@ describe('entries on consecutive dates or on one date, without times (consecutiv
       'The first and last contacts are on consecutive days (1 March 2024 [diary.csv, line 2] to 2 March 2024 [diary.csv, line 3]; neither has a clock time), with contact on 2 separate days.',
     );
     expect(c.md).toContain(
-      '; on consecutive days (neither has a clock time), contact on 2 days; beyond two weeks: no;',
+      '; on consecutive days (neither has a clock time), contact on 2 days; beyond two weeks (Purcell, Pathé & Mullen 2004): no;',
     );
     expect(c.out['html']).toContain(
       '<dt>Span</dt><dd>on consecutive days (neither has a clock time), with contact on 2 days</dd>',
@@ -124,7 +124,7 @@ describe('entries on consecutive dates or on one date, without times (consecutiv
   it('says "on the same day"', async () => {
     const c = await caseOf('same-day');
     expect(c.md).toContain(
-      '; on the same day (neither has a clock time), contact on 1 day; beyond two weeks: no;',
+      '; on the same day (neither has a clock time), contact on 1 day; beyond two weeks (Purcell, Pathé & Mullen 2004): no;',
     );
     expect(c.out['html']).toContain(
       '<dt>Span</dt><dd>on the same day (neither has a clock time), with contact on 1 day</dd>',
@@ -138,7 +138,7 @@ describe('a single incident (one-incident)', () => {
   it('says "one incident only", not "0 minutes between the first and the last"', async () => {
     const c = await caseOf('one-incident');
     expect(c.md).toMatch(
-      /^\*\*Persistence:\*\* one incident only \(2024-03-14 21:40 · .*diary\.csv line 2\); beyond two weeks: no; at least 10 contacts/,
+      /^\*\*Persistence:\*\* one incident only \(2024-03-14 21:40 · .*diary\.csv line 2\); beyond two weeks \(Purcell, Pathé & Mullen 2004\): no; at least 10 contacts/,
     );
     expect(c.out['html']).toContain('<dt>Span</dt><dd>one incident only</dd>');
     expect(c.out['html']).toMatch(/<dt>The only incident<\/dt><dd><a [^>]*>14 March 2024, 21:40<\/a>/);
@@ -172,7 +172,7 @@ describe('an undated visit on the last date, after a timed text in time order (u
       `The first and last contacts are at least 13 days and 23 hours and at most 14 days and 12 hours apart (1 March 2024 at 12:00 [diary.csv, line 2] to 15 March 2024 at 11:00 [diary.csv, line 3]; another incident on 15 March 2024 has no clock time), with contact on 2 separate days; whether the contact persisted beyond two weeks ${WHY}.`,
     );
     expect(c.md).toContain(
-      `; at least 13 days and 23 hours and at most 14 days and 12 hours between the first and the last (another incident on 15 March 2024 has no clock time), contact on 2 days; beyond two weeks: ${WHY};`,
+      `; at least 13 days and 23 hours and at most 14 days and 12 hours between the first and the last (another incident on 15 March 2024 has no clock time), contact on 2 days; beyond two weeks (Purcell, Pathé & Mullen 2004): ${WHY};`,
     );
     expect(c.out['html']).toContain(`<dt>Contact beyond two weeks</dt><dd>${WHY} <span`);
   });
@@ -189,7 +189,7 @@ describe('an undated visit and a 09:00 text on the first date (timed-on-first-da
     expect(sentence(c)).toBe(
       'The first and last contacts are at least 14 days and 3 hours apart (1 March 2024 [diary.csv, line 2] to 15 March 2024 at 12:00 [diary.csv, line 4]; the first has no clock time; another incident on 1 March 2024 has one), with contact on 2 separate days; the contact persisted beyond two weeks.',
     );
-    expect(c.md).toContain('; beyond two weeks: yes;');
+    expect(c.md).toContain('; beyond two weeks (Purcell, Pathé & Mullen 2004): yes;');
   });
 });
 
@@ -200,7 +200,7 @@ describe('an undated visit and a 15:00 text on the only date (same-day-undated-f
     const c = await caseOf('same-day-undated-first', BOUNDS);
     expect(c.r.escalation!.persistence.daysApart).toEqual({ least: 0, most: 1 });
     expect(c.md).toContain(
-      '; on the same day (the first has no clock time), contact on 1 day; beyond two weeks: no;',
+      '; on the same day (the first has no clock time), contact on 1 day; beyond two weeks (Purcell, Pathé & Mullen 2004): no;',
     );
     expect(c.out['html']).not.toContain('another incident on 1 March 2024');
     expect(c.findings.join('\n')).not.toContain('another incident on 1 March 2024');
@@ -221,7 +221,7 @@ describe('entries dated 1 and 16 March without times (two-weeks-exclusive)', () 
       'The first and last contacts are more than 14 days apart (1 March 2024 [diary.csv, line 2] to 16 March 2024 [diary.csv, line 3]; neither has a clock time), with contact on 2 separate days; the contact persisted beyond two weeks.',
     );
     expect(c.md).toContain(
-      '; more than 14 days between the first and the last (neither has a clock time), contact on 2 days; beyond two weeks: yes;',
+      '; more than 14 days between the first and the last (neither has a clock time), contact on 2 days; beyond two weeks (Purcell, Pathé & Mullen 2004): yes;',
     );
   });
 });
@@ -237,7 +237,7 @@ describe('ten entries from an undated 1 March to 29 March at 00:00 (four-weeks-r
       tenOverFourWeeksDecided: false,
       daysApart: { least: 27, most: 28 },
     });
-    expect(c.md).toContain(`; beyond two weeks: yes; ${ROBERTS}: ${WHY}.`);
+    expect(c.md).toContain(`; beyond two weeks (Purcell, Pathé & Mullen 2004): yes; ${ROBERTS}: ${WHY}.`);
   });
 });
 

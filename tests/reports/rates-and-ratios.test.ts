@@ -89,7 +89,7 @@ describe('rates per period from a short window (fixtures/single-incident: one vi
       '<span class="muted">withheld: only 1 day; a rate per 30 days needs at least 30</span>',
     );
     expect(shown['text']).toContain(
-      'Rate        1 contact in 1 day: 1.0 a day (95% CI 0.025–5.6)  [exact Poisson interval]',
+      'Rate        1 contact in 1 day: 1.0 a day (95% confidence interval (CI) 0.025–5.6)  [exact Poisson interval]',
     );
   });
 
@@ -114,7 +114,7 @@ describe('a trend near 1 and the latest rate against the first (fixtures/diary-t
     const p = r.escalation!.trend.poisson;
     expect(p.rateRatioPer30Days).toBeCloseTo(1.042, 3);
     expect(r.escalation!.findings).toContain(
-      'Over the fully covered days the rate rose: on average it was multiplied by 1.04 every 30 days, a rise of 4% per 30 days (Poisson regression on time: 95% CI 1.02–1.07, p < 0.001).',
+      'Over the fully covered days the rate rose: on average it was multiplied by 1.04 every 30 days, a rise of 4% per 30 days (95% CI 1.02–1.07, p < 0.001; Poisson regression on time).',
     );
     expect(shown['text']).toContain('Trend       ×1.04 per 30 days (95% CI 1.02–1.07, p < 0.001)');
     expect(shown['markdown']).toContain('| Rate ratio per 30 days | 1.04 (95% CI 1.02–1.07), p < 0.001 |');
@@ -125,7 +125,7 @@ describe('a trend near 1 and the latest rate against the first (fixtures/diary-t
 
   it('gives the summary tile its periods, the exact test p and that the data cannot tell the difference from no change', () => {
     expect(shown['html']).toContain(
-      '<dt>Contacts a day, first → last 28 days</dt><dd><span class="big">0.14 → 0.29</span><span class="note">first 28 days of the window (4–31 January 2023) against the last 28 days (5 December 2024 to 1 January 2025); rate ratio 2.0 (95% CI 0.54–9.1, exact test p = 0.39); the interval includes 1, so the data cannot tell this difference from no change</span>',
+      '<dt>Contacts a day, first → last 28 days</dt><dd><span class="big">0.14 → 0.29</span><span class="note">first 28 days of the window (4–31 January 2023) against the last 28 days (5 December 2024 to 1 January 2025); rate ratio 2.0 (95% confidence interval (CI) 0.54–9.1, exact test p = 0.39); the interval includes 1, so the data cannot tell this difference from no change</span>',
     );
     // The text summary and the Markdown say the same.
     expect(shown['text']).toContain(
@@ -141,7 +141,7 @@ describe('the summary tile of the demo case', () => {
   it('names the two periods and an estimated change inside the last of them', async () => {
     const html = renderAll(await reportOf(['fixtures/demo-case']))['html']!;
     expect(html).toContain(
-      '<span class="big">1.4 → 6.7</span><span class="note">first 28 days every export covers (8 January to 4 February 2024) against the last 28 days (4–31 May 2024); rate ratio 4.7 (95% CI 3.3–6.8, exact test p &#60; 0.001; allowing for overdispersion 95% CI 2.5–8.8, p &#60; 0.001); the rate is estimated to have changed around 22 May 2024, inside the last 28 days, from about 7.2 to 2.3 a day (PELT change point)</span>',
+      '<span class="big">1.4 → 6.7</span><span class="note">first 28 days every export covers (8 January to 4 February 2024) against the last 28 days (4–31 May 2024); rate ratio 4.7 (95% confidence interval (CI) 3.3–6.8, exact test p &#60; 0.001; allowing for overdispersion 95% CI 2.5–8.8, p &#60; 0.001); the rate is estimated to have changed around 22 May 2024, inside the last 28 days, from about 7.2 to 2.3 a day (PELT change point)</span>',
     );
   });
 });

@@ -101,7 +101,7 @@ describe('the S-DASH sheet says what the files hold, not an answer', () => {
   it('words each question’s evidence as such in the Markdown and HTML', () => {
     expect(d['markdown']).not.toContain('can these files inform it?');
     expect(d['markdown']).toContain(
-      '**4\\. Visits the victim at work, home etc. more than 3 times a week?**\n\nEvidence in these files: diary rows',
+      '**4. Visits the victim at work, home etc. more than 3 times a week?**\n\nEvidence in these files: diary rows',
     );
     expect(d['markdown']).toContain('These files cannot inform it \\(self-report\\)');
     expect(d['html']).not.toContain('Can the files inform it?');

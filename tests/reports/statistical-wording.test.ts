@@ -79,7 +79,9 @@ describe('the interval allowing for overdispersion', () => {
       expect(c.out['html']).toContain(
         'Rate ratio, after ÷ before, <strong>2.0</strong> (95% CI 1.4–2.9; exact conditional Poisson test, p &#60; 0.001). Allowing for overdispersion (quasi-Poisson step model, φ̂ = 1.01 from the daily counts of the days compared): no wider than the exact interval, as the quasi-Poisson interval lies inside it.',
       );
-      expect(c.out['html']).toContain(`rate ratio 2.0 (95% CI 1.4–2.9, exact test p &#60; 0.001; ${words})`);
+      expect(c.out['html']).toContain(
+        `rate ratio 2.0 (95% confidence interval (CI) 1.4–2.9, exact test p &#60; 0.001; ${words})`,
+      );
       // No format gives the narrower interval as the one allowing for overdispersion.
       for (const id of ['text', 'markdown', 'html'])
         expect(c.out[id]).not.toMatch(/allowing for overdispersion,? 95% CI/i);
@@ -251,7 +253,7 @@ describe('two contacts every day for twelve weeks (steady-counts/two-a-day)', ()
     const mk = c.r.escalation!.trend.mannKendall;
     expect([mk.series, mk.senSlope, mk.shareZeroPairSlopes]).toEqual(['weekly', 0, 1]);
     expect(c.findings).toContain(
-      "Mann–Kendall on the weekly counts: S = 0, p = 1.0; Sen's slope 0: the counts are the same every week.",
+      "A second test, which assumes no particular shape of trend, finds a slope of 0: the counts are the same every week (Mann–Kendall test on the weekly counts: S = 0, p = 1.0; Sen's slope).",
     );
     expect(c.out['markdown']).toContain("| Sen's slope | 0: the counts are the same every week |");
     expect(c.out['html']).toContain('Sen’s slope 0: the counts are the same every week.');
@@ -264,7 +266,7 @@ describe('two contacts every day for twelve weeks (steady-counts/two-a-day)', ()
   it('does not call a gap sequence without a trend the rate change seen another way', () => {
     expect(c.r.escalation!.gaps.trend.shrinking).toBeNull();
     expect(c.findings).toContain(
-      'The median gap between contact episodes was 12 hours in March 2024 and 12 hours in May 2024 (Mann–Kendall on the sequence of gaps: S = -76, p = 0.92, no clear monotone trend).',
+      'The median gap between contact episodes was 12 hours in March 2024 and 12 hours in May 2024; the gaps show no clear monotone trend (Mann–Kendall test on the sequence of gaps: S = -76, p = 0.92).',
     );
     for (const id of ['text', 'markdown', 'html']) expect(c.out[id]).not.toContain('seen another way');
   });
@@ -279,7 +281,7 @@ describe('messages falling over 90 days, gaps lengthening (findings-neutral/fall
   it('calls lengthening gaps a falling rate seen another way, in the findings and the reports', () => {
     expect(c.r.escalation!.gaps.trend.shrinking).toBe(false);
     expect(c.findings).toContain(
-      'The median gap between contact episodes was 3.0 hours in January 2024 and 37 hours in April 2024 (Mann–Kendall on the sequence of gaps: S = 4166, p < 0.001, lengthening; this is a falling rate seen another way, not separate evidence).',
+      'The median gap between contact episodes was 3.0 hours in January 2024 and 37 hours in April 2024; the gaps lengthened over time: this is a falling rate seen another way, not separate evidence (Mann–Kendall test on the sequence of gaps: S = 4166, p < 0.001).',
     );
     expect(c.out['markdown']).toContain(
       'lengthening \\(this is a falling rate seen another way, not separate evidence\\)',

@@ -59,10 +59,12 @@ describe('text report of the demo case: figures in words that cannot be misread'
     expect(r.escalation!.rateFullyCovered).not.toBeNull();
     const line = lineOf(text, 'Rate ')!;
     expect(line).toBe(
-      'Rate        3.9 a day (95% CI 3.7–4.2); 4.4 a day on fully covered days (95% CI 4.1–4.8)  [exact Poisson interval]',
+      'Rate        3.9 a day (95% confidence interval (CI) 3.7–4.2); 4.4 a day on fully covered days (95% CI 4.1–4.8)  [exact Poisson interval]',
     );
     // Every figure before an interval is followed by its unit.
-    expect([...line.matchAll(/(\d\.\d)( a day[^(]*)\(95% CI/g)].map((m) => m[1])).toEqual(['3.9', '4.4']);
+    expect(
+      [...line.matchAll(/(\d\.\d)( a day[^(]*)\(95% (CI|confidence interval)/g)].map((m) => m[1]),
+    ).toEqual(['3.9', '4.4']);
     expect(line).not.toMatch(/fully covered days \d/);
   });
 
@@ -105,9 +107,9 @@ describe('text report of the demo case: figures in words that cannot be misread'
       '            00:00 and 05:59',
     ]);
     expect(blockOf(narrow, 'Rate ')).toEqual([
-      'Rate        3.9 a day (95% CI 3.7–4.2); 4.4 a day on fully',
-      '            covered days (95% CI 4.1–4.8)  [exact Poisson',
-      '            interval]',
+      'Rate        3.9 a day (95% confidence interval (CI)',
+      '            3.7–4.2); 4.4 a day on fully covered days (95%',
+      '            CI 4.1–4.8)  [exact Poisson interval]',
     ]);
     expect(blockOf(narrow, 'Stop asked')).toEqual([
       'Stop asked  first 2024-01-10 23:19 (whatsapp, phrase “stop',

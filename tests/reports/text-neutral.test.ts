@@ -92,9 +92,9 @@ describe('flat contact with requests to stop and word-list matches (text-neutral
     );
   });
 
-  it('points from the bracketed methods to the reports that explain them', () => {
+  it('points from the bracketed methods to the report that explains them, with the whole command', () => {
     expect(lineOf(text, 'Findings')).toBe(
-      'Findings    16 in plain language; what each method in [brackets] means and its limits, the S-DASH evidence sheet and quoted examples: --format markdown or html',
+      'Findings    16 in plain language, each with its method and figures in brackets at its end; what each method means and its limits, the S-DASH (stalking and harassment risk checklist) evidence sheet and quoted examples: chronolog report fixtures/text-neutral/flat --format markdown --out report.md',
     );
   });
 
