@@ -193,7 +193,7 @@ describe('about two messages a day for 120 days, φ̂ = 1.01 (flat)', () => {
 
   it('gives the trend factor without a direction when its interval includes 1', () => {
     expect(c.findings).toContain(
-      'Over the fully covered days the rate was multiplied on average by 1.03 every 30 days (95% CI 0.92–1.2, p = 0.59; Poisson regression on time, its standard error scaled for overdispersion; the interval includes 1, so the data cannot tell this trend from no change).',
+      'Over the fully covered days the rate was multiplied on average by 1.03 every 30 days (95% CI 0.92–1.2, p = 0.59; the interval includes 1, so the data cannot tell this trend from no change; Poisson regression on time, its standard error scaled for overdispersion).',
     );
   });
 });

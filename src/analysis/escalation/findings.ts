@@ -504,7 +504,8 @@ function trendSentences(b: Body): string[] {
     // interval is the plain Poisson one.
     const scaled = p.dispersion !== null && p.dispersion > 1;
     // The interval and p first, then the method's name: "SE scaled" is said in words.
-    const stats = `${formatRatioCi(p.ci95)}, ${formatP(p.p)}; Poisson regression on time${scaled ? ', its standard error scaled for overdispersion' : ''}`;
+    const method = `Poisson regression on time${scaled ? ', its standard error scaled for overdispersion' : ''}`;
+    const stats = `${formatRatioCi(p.ci95)}, ${formatP(p.p)}`;
     // "Rose" or "fell" only where the interval excludes 1, with the factor as a percentage ("multiplied by 0.39"
     // is a fall of 61%, not of 39%). Otherwise the factor alone, and that the data cannot tell it from no change.
     const chance = trendCouldBeChance(p);
@@ -512,8 +513,8 @@ function trendSentences(b: Body): string[] {
     const dir = f > 1 ? 'rise' : 'fall';
     out.push(
       clear
-        ? `Over the fully covered days the rate ${f > 1 ? 'rose' : 'fell'}: on average it was multiplied by ${formatRatio(f)} every 30 days, a ${dir} of ${percentChange(f)} per 30 days (${stats}).${steps}`
-        : `Over the fully covered days the rate was multiplied on average by ${formatRatio(f)} every 30 days (${stats}${chance ? `; ${TREND_COULD_BE_CHANCE}` : ''}).${steps}`,
+        ? `Over the fully covered days the rate ${f > 1 ? 'rose' : 'fell'}: on average it was multiplied by ${formatRatio(f)} every 30 days, a ${dir} of ${percentChange(f)} per 30 days (${stats}; ${method}).${steps}`
+        : `Over the fully covered days the rate was multiplied on average by ${formatRatio(f)} every 30 days (${stats}${chance ? `; ${TREND_COULD_BE_CHANCE}` : ''}; ${method}).${steps}`,
     );
   } else if (p.reason !== null) {
     // Withheld below the minimums, or not computable (a fit that does not converge): either way the findings say

@@ -34,10 +34,10 @@ describe('channels first used after the first month', () => {
       ['2024-03', ['call', 'post']],
     ]);
     expect(e.findings).toContain(
-      'Channels first used after the first month: sms (from February 2024), post (from March 2024).',
+      "Channels first used after the window's first month (January 2024): sms (from February 2024), post (from March 2024; in the diary only, which has no export period).",
     );
     expect(e.findings).toContain(
-      'First seen after the first month, but no export of that channel covers an earlier day of the window, so earlier use cannot be told from these files: call (from March 2024).',
+      "First seen after the window's first month (January 2024), but no export of that channel covers an earlier day of the window, so earlier use cannot be told from these files: call (from March 2024).",
     );
     expect(e.findings.join('\n')).not.toMatch(/first used[^.]*call/);
   });

@@ -259,7 +259,7 @@ describe('a withheld trend', () => {
     const words = senSlopeWords(x.trend.mannKendall)!;
     expect(words).toMatch(/^a change of [\d.]+ in contacts a day, per day \(95% CI [\d.]+–[\d.]+\)$/);
     expect(textOf(rising)).toContain(`Sen's slope ${words}`);
-    expect(x.findings.join('\n')).toContain(`Sen's slope ${words}.`);
+    expect(x.findings.join('\n')).toContain(`finds ${words} (Mann–Kendall test on the daily counts:`);
   });
 
   it('words Sen’s slope on weeks, and a zero from ties, in words', () => {

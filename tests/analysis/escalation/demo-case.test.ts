@@ -254,7 +254,7 @@ describe('demo case: text and Markdown show the JSON numbers', () => {
     const text = flat(lines.join('\n'));
     expect(lines.length).toBeLessThanOrEqual(30);
     expect(text).toContain(`Findings ${esc().findings.length} in plain language`);
-    expect(text).toContain('--format markdown or html');
+    expect(text).toContain('--format markdown --out report.md');
     expect(text).toContain(`${sig2(esc().rate.perDay)} a day (${formatCi(esc().rate.ci95)})`);
     expect(text).toContain(
       `×${sig2(esc().trend.poisson.rateRatioPer30Days)} per 30 days (${formatCi(esc().trend.poisson.ci95)}`,

@@ -113,7 +113,7 @@ describe('rendered sections', () => {
     expect(tx).toContain('[Poisson regression, φ̂ = 0.16]');
     expect(tx).toContain('dates estimated]');
     expect(tx).toMatch(
-      /Findings {4}\d+ in plain language; what each method in \[brackets\] means and its limits/,
+      /Findings {4}\d+ in plain language, each with its method and figures in brackets at its end; what each method means and its limits/,
     );
   });
 

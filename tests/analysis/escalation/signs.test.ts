@@ -101,7 +101,7 @@ describe('night share, channels, bursts', () => {
       },
     ]);
     expect(e.findings).toContain(
-      'Channels first used after the first month: call (from February 2024), post (from February 2024).',
+      "Channels first used after the window's first month (January 2024): call (from February 2024), post (from February 2024).",
     );
   });
 

@@ -55,7 +55,7 @@ describe('trend finding: the interval is described as what it is', () => {
     expect(s).not.toContain('overdispersion');
     expect(e.findings.join('\n')).not.toContain('φ̂');
     expect(s).toContain(
-      `(Poisson regression on time: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}; the interval includes 1, so the data cannot tell this trend from no change)`,
+      `(${formatRatioCi(p.ci95)}, ${formatP(p.p)}; the interval includes 1, so the data cannot tell this trend from no change; Poisson regression on time)`,
     );
     expect(s).toContain(`the rate was multiplied on average by ${formatRatio(ref.rr_per_30d)} every 30 days`);
   });
@@ -70,7 +70,7 @@ describe('trend finding: the interval is described as what it is', () => {
     near(p.ci95[1], ref.quasi_poisson_glm.ci_wald[1], 1e-5);
     const s = trendSentence(e.findings);
     expect(s).toContain(
-      `(Poisson regression on time, SE scaled for overdispersion: ${formatRatioCi(p.ci95)}, ${formatP(p.p)}`,
+      `(${formatRatioCi(p.ci95)}, ${formatP(p.p)}; the interval includes 1, so the data cannot tell this trend from no change; Poisson regression on time, its standard error scaled for overdispersion)`,
     );
     // R: 0.984 [0.94, 1.03]: the upper bound shows it is above 1, as the sentence says the interval includes 1, so
     // the sentence gives the factor without "fell".
@@ -82,7 +82,7 @@ describe('trend finding: the interval is described as what it is', () => {
     // φ̂ = 4.4 is clearly above 1, far beyond chance: the counts vary more than a steady trend with independent contacts allows, and it
     // is said with the test.
     expect(e.findings).toContain(
-      'Daily counts vary more than a steady trend with independent contacts allows (dispersion φ̂ = 4.4, Pearson χ² test p < 0.001): contacts may come in clusters, or the rate may have changed in steps. The model intervals were widened by √φ̂ (quasi-Poisson); the exact intervals of plain rates assume independent contacts and may be too narrow here.',
+      'Daily counts vary more than a steady trend with independent contacts allows: contacts may come in clusters, or the rate may have changed in steps. The intervals of the trend and of the comparisons were widened to allow for this; the exact intervals of plain rates assume independent contacts and may be too narrow here (dispersion φ̂ = 4.4, Pearson χ² test p < 0.001; quasi-Poisson: model intervals widened by √φ̂).',
     );
   });
 
@@ -96,7 +96,7 @@ describe('trend finding: the interval is described as what it is', () => {
     const s = trendSentence(e.findings);
     expect(s).toContain('rose: on average it was multiplied by 1.06 every 30 days, a rise of 6% per 30 days');
     // Quasi-Poisson (φ̂ > 1): R's Wald interval widened by √φ̂, both bounds visibly above 1.
-    expect(s).toContain(`: ${formatRatioCi(p.ci95)}, p < 0.001).`);
+    expect(s).toContain(`(${formatRatioCi(p.ci95)}, p < 0.001; Poisson regression on time`);
     expect(formatRatioCi(p.ci95)).toBe('95% CI 1.05–1.06');
     expect(s).not.toContain('no change');
     // Three-regime series, R: 1.040 [0.999, 1.081] before the scaling: a lower bound under 1 never prints as 1.
