@@ -417,7 +417,7 @@ function ceaseSection(e: Escalation, names: FileNames): string[] {
   const c = e.ceaseRequest;
   const out = ['### Requests to stop', ''];
   out.push(
-    `Outgoing messages from the victim to the subject searched: ${int(c.searched)}; phrases (${c.phrasesSource}): ${c.phrases.map((p) => `"${md(p)}"`).join(', ')}.`,
+    `Outgoing messages from the victim to the subject searched: ${int(c.searched)}; phrases (${c.phrasesSource === 'case-file' ? 'from the case file' : 'built-in'}): ${c.phrases.map((p) => `"${md(p)}"`).join(', ')}.`,
     '',
   );
   // No message could be told to be the victim's: nothing was searched, which is not "no request" (with how to name them).
@@ -579,7 +579,7 @@ function contentSection(e: Escalation, names: FileNames): string[] {
   const out = [
     '### Words in the messages',
     '',
-    `Lexicon matches in incident texts (${e.content.lexiconSource}; ${md(e.content.normalisation)}). For a person to read in context: a match is not a finding, and nobody is scored.`,
+    `Lexicon matches in incident texts (${e.content.lexiconSource === 'built-in' ? 'built-in' : 'built-in, with terms from the case file'}; ${md(e.content.normalisation)}). For a person to read in context: a match is not a finding, and nobody is scored.`,
     '',
     ...table(
       ['Category', 'Incidents', 'By month', 'First'],

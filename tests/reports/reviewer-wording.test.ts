@@ -156,13 +156,21 @@ describe('the formats agree', () => {
     expect(d['markdown']).toContain('- **Time zone:** Europe/London');
     expect(d['markdown']).toContain('- **Generated:** 2024-07-01 09:00:00 UTC by chronolog');
     expect(d['markdown']).toContain('Time zone Europe/London (from the case file)');
-    expect(d['markdown']).not.toContain('(case-file)');
+    expect(d['markdown']).not.toMatch(/\(case-file\)|\(built-in\+case-file;|phrases \(case-file\)/);
     expect(d['html']).not.toMatch(/<td>(change-point|coverage|window)<\/td>/);
     expect(d['html']).toContain('<td>an estimated change point</td>');
     expect(d['markdown']).toContain('beyond two weeks (Purcell, Pathé & Mullen 2004): yes');
     expect(d['markdown']).toContain(
       'first make the JSON report with the same files and options, `chronolog report fixtures/demo-case --format json --out report.json`, then run `chronolog verify report.json`',
     );
+  });
+});
+
+describe('the sources of the lexicon in words', () => {
+  it('says a case file added lexicon terms, not the JSON’s code', async () => {
+    const md = renderAll(await reportOf(['fixtures/lexicon-trace']))['markdown']!;
+    expect(md).toContain('Lexicon matches in incident texts (built-in, with terms from the case file; ');
+    expect(md).not.toContain('built-in+case-file');
   });
 });
 
