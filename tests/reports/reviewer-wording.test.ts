@@ -93,7 +93,7 @@ describe('abbreviations and the glossary', () => {
       expect(d['html']).toContain(`<dt>${w}</dt>`);
     }
     expect(md).toContain('events = kept \\+ duplicates');
-    expect(d['html'].indexOf('Words used in this report')).toBeLessThan(d['html'].indexOf('id="summary"'));
+    expect(d['html']!.indexOf('Words used in this report')).toBeLessThan(d['html']!.indexOf('id="summary"'));
   });
 });
 
