@@ -24,6 +24,7 @@ import { locatorText } from '../timeline/ids.js';
 import type { EventList } from '../timeline/list.js';
 import { givenInFile, type NamedIn, settingIn, whereGiven, whereToName } from './named-in.js';
 import { type CaseFileUsed, inCaseFile, regionAdvice } from './national-numbers.js';
+import { nearestSender } from './near-match.js';
 import { subjectAbsentProblems } from './subject-absent.js';
 
 /** Senders named in the warning when no identifier matched. */
@@ -93,7 +94,7 @@ export function unmatchedSubjectProblems(
       code: 'CASE_SUBJECT_NOT_FOUND',
       severity: 'warning',
       message: `No sender ${where} matched the subject's identifiers (${subject.map((id) => `"${id}"`).join(', ')}), so no message or call from them is counted as an incident.${partly ?? ''}`,
-      hint: `${handleNote(subject, senders, named)}${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}. Name the subject by one of these ${whereToName(named)}; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities, named) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities, settingIn(named))}` : ''}`,
+      hint: `${nearNote(subject, others, named)}${handleNote(subject, senders, named)}${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}. Name the subject by one of these ${whereToName(named)}; chronolog inspect lists them all.${partly === undefined ? '' : ' If the subject wrote in a file read in part, do what its errors say first (such as giving --date-order).'}${subject.some((id) => regionHint(id, identities, named) !== undefined) ? ` No region is set, so a number written in national form cannot match the same number written in international form. ${regionAdvice(identities, settingIn(named))}` : ''}`,
     },
   ];
 }
@@ -193,6 +194,21 @@ function handleHint(id: string, senders: () => Participant[], named: NamedIn): s
     ? `"${name}" in the case file ${named.caseFile}`
     : `--subject ${quoted(name)}`;
   return `None of these exports shows @handles, but "${name}" is the name of ${found.length === 1 ? 'an account' : `${found.length} accounts`} here (${plural(records, 'record')}): name it without the @ (${instead}) or by its account id, after checking it is the subject's.`;
+}
+
+/**
+ * 'Did you mean --subject sam? "Samm" is close to the sender sam (Sam), with 74 records; …' for the sender whose name
+ * or number is closest to a subject identifier (near-match.ts), said where the identifier was given; '' for none.
+ */
+function nearNote(subject: readonly string[], others: readonly Participant[], named: NamedIn): string {
+  const near = nearestSender(subject, others);
+  if (near === undefined) return '';
+  const id = near.given;
+  const names = near.names.length > 0 ? ` (${near.names.join(', ')})` : '';
+  const sender = `the sender ${near.identifier}${names}, with ${plural(near.count, 'record')}`;
+  if (givenInFile(named, id))
+    return `Did you mean ${quoted(near.identifier)}? "${id}", in the case file ${named.caseFile}, is close to ${sender}; check that it is the subject before writing it there instead. `;
+  return `Did you mean --subject ${quoted(near.identifier)}? "${id}" is close to ${sender}; check that it is the subject before naming them so. `;
 }
 
 /** `handleHint` for each handle among the subject's identifiers, as sentences ending in a space; '' for none. */

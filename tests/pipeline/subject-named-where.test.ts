@@ -29,6 +29,8 @@ async function problems(paths: string[], flags: { case?: string; subject?: strin
   return t.problems.list.filter((p) => p.code.startsWith('CASE_'));
 }
 
+/** The near match of the case file's number, one digit off: said where it was written. */
+const NEAR_IN_FILE = `Did you mean +447700900123? "+447700900124", in the case file ${TYPO_CASE}, is close to the sender +447700900123 (Sam Carter), with 4 records; check that it is the subject before writing it there instead.`;
 const SENDERS = 'Senders found, with their records: +447700900123 (Sam Carter): 4; +447700900002 (Mum): 1.';
 
 describe('where the hints say to name the subject', () => {
@@ -37,7 +39,7 @@ describe('where the hints say to name the subject', () => {
     expect(found.map((p) => [p.code, p.hint])).toEqual([
       [
         'CASE_SUBJECT_NOT_FOUND',
-        `${SENDERS} Name the subject by one of these with --subject; chronolog inspect lists them all.`,
+        `Did you mean --subject +447700900123? "+447700900124" is close to the sender +447700900123 (Sam Carter), with 4 records; check that it is the subject before naming them so. ${SENDERS} Name the subject by one of these with --subject; chronolog inspect lists them all.`,
       ],
     ]);
   });
@@ -47,7 +49,7 @@ describe('where the hints say to name the subject', () => {
     expect(found.map((p) => [p.code, p.hint])).toEqual([
       [
         'CASE_SUBJECT_NOT_FOUND',
-        `${SENDERS} Name the subject by one of these in the case file ${TYPO_CASE} ("subject": {"identifiers": […]}); chronolog inspect lists them all.`,
+        `${NEAR_IN_FILE} ${SENDERS} Name the subject by one of these in the case file ${TYPO_CASE} ("subject": {"identifiers": […]}); chronolog inspect lists them all.`,
       ],
     ]);
   });
@@ -55,7 +57,7 @@ describe('where the hints say to name the subject', () => {
   it('CASE_SUBJECT_NOT_FOUND: both, when the identifiers came from the case file and --subject', async () => {
     const found = await problems([TYPO_SMS], { case: TYPO_CASE, subject: ['+447700900999'] });
     expect(found.map((p) => p.hint)).toEqual([
-      `${SENDERS} Name the subject by one of these with --subject or in the case file ${TYPO_CASE} ("subject": {"identifiers": […]}); chronolog inspect lists them all.`,
+      `${NEAR_IN_FILE} ${SENDERS} Name the subject by one of these with --subject or in the case file ${TYPO_CASE} ("subject": {"identifiers": […]}); chronolog inspect lists them all.`,
     ]);
   });
 

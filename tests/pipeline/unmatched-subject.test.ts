@@ -27,7 +27,7 @@ describe('subject identifiers that match no sender', () => {
         severity: 'warning',
         message:
           'No sender in these inputs matched the subject\'s identifiers ("Sam"), so no message or call from them is counted as an incident.',
-        hint: 'Senders found, with their records: 900000000000000707 (sam.sample): 5. Name the subject by one of these with --subject; chronolog inspect lists them all.',
+        hint: 'Did you mean --subject 900000000000000707? "Sam" is close to the sender 900000000000000707 (sam.sample), with 5 records; check that it is the subject before naming them so. Senders found, with their records: 900000000000000707 (sam.sample): 5. Name the subject by one of these with --subject; chronolog inspect lists them all.',
       },
     ]);
   });
