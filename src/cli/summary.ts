@@ -12,6 +12,7 @@ import { FileNames } from '../reports/file-names.js';
 import { bookWords, plural } from '../reports/format.js';
 import { notListedNote, type ProblemBook, problemLines, severityText } from '../reports/problem-lines.js';
 import { terminalName, terminalSafe } from '../reports/sanitize.js';
+import { midSentence } from '../reports/tallies.js';
 
 /** What a run did not turn into events: its problems and the files it did not read. */
 export interface Unread extends ProblemBook {
@@ -70,7 +71,21 @@ export function summaryLine(
   const found = unreadText(r);
   const problems = found !== '' ? `; ${found} (listed ${listed})` : '';
   const where = out && out !== '-' ? `; written to ${out}` : '';
-  return `${c.dim('chronolog:')} ${books}; ${plural(a.incidents, 'incident')}${problems}${where}\n`;
+  return `${c.dim('chronolog:')} ${books}; ${plural(a.incidents, 'incident')}${problems}${where}\n${notFoundLines(r, c, listed)}`;
+}
+
+/**
+ * Under the summary, when no incident was found because none of the subject's identifiers matched a sender while
+ * others wrote (CASE_SUBJECT_NOT_FOUND): that warning in full, so that "0 incidents" from a mistyped --subject is
+ * not taken for a clean result; its hint names the senders found and the near match. '' otherwise, and when the
+ * problems are already listed above the summary.
+ */
+function notFoundLines(r: RunTally, c: ChalkInstance, listed: 'in the report' | 'above'): string {
+  if (listed === 'above' || r.accounting.incidents > 0) return '';
+  const p = r.problems.find((x) => x.code === 'CASE_SUBJECT_NOT_FOUND');
+  if (p === undefined) return '';
+  const hint = p.hint === undefined ? '' : `${c.dim('  hint:')} ${terminalSafe(p.hint)}\n`;
+  return `${c.dim('chronolog:')} ${c.yellow(`0 incidents is not a finding of no contact: ${terminalSafe(midSentence(p.message))}`)}\n${hint}`;
 }
 
 /** Problems listed on stderr at most; the rest are counted. */

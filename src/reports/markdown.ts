@@ -51,7 +51,9 @@ import {
   identifierWords,
   milestoneWhen,
   numberFormWords,
+  NOT_A_FINDING,
   subjectAssumed,
+  subjectNotFound,
   withheldSentence,
 } from './tallies.js';
 
@@ -102,7 +104,11 @@ export function summarySection(r: Report): string[] {
   const out = [`# ${md(reportTitle(r))}`, '', ...headerLines(r)];
   const subject = r.case.subject.name ? ` attributed to ${md(r.case.subject.name)}` : '';
   if (i.total === 0) {
-    out.push(`No incidents found${subject}.`, '');
+    const missed = subjectNotFound(r);
+    if (missed) {
+      out.push(`**No incidents found, but ${NOT_A_FINDING}:** ${md(missed.why)}`, '');
+      if (missed.hint) out.push(md(missed.hint), '');
+    } else out.push(`No incidents found${subject}.`, '');
     return out;
   }
   // Without subject identifiers every sender but the victim was counted: the headline says so.

@@ -102,6 +102,25 @@ export function subjectAssumed(r: Report): boolean {
   return r.problems.some((p) => p.code === 'CASE_SUBJECT_ASSUMED') || subjectIsEveryoneElse(r.case);
 }
 
+/** What the headline says when no incident was found because none of the subject's identifiers matched a sender. */
+export const NOT_A_FINDING = 'this is not a finding of no contact';
+
+/**
+ * The warning CASE_SUBJECT_NOT_FOUND of a report with no incidents: none of the subject's identifiers matched a
+ * sender while others wrote (a mistyped --subject), so "no incidents" says nothing of the subject's contact and the
+ * headline says why, with the warning's own words (the senders found, the near match), not a clean result.
+ */
+export function subjectNotFound(r: Report): { why: string; hint: string | undefined } | undefined {
+  if (r.incidents.total > 0) return undefined;
+  const p = r.problems.find((x) => x.code === 'CASE_SUBJECT_NOT_FOUND');
+  return p === undefined ? undefined : { why: midSentence(p.message), hint: p.hint };
+}
+
+/** A problem's message to follow a colon: "No sender…" as "no sender…". */
+export function midSentence(message: string): string {
+  return /^No /.test(message) ? `n${message.slice(1)}` : message;
+}
+
 /**
  * The days without contact from the first to the last incident (`quiet`) and, of those, the days not every export
  * that limits the fully covered days holds (`notCovered`, `escalation.coverage`): the longest gap does not count

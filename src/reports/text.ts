@@ -40,8 +40,10 @@ import {
   GAP_COVERED,
   gapNotCovered,
   identifierTally,
+  NOT_A_FINDING,
   placeholderClause,
   subjectAssumed,
+  subjectNotFound,
   withheldTally,
 } from './tallies.js';
 import { escalationText } from './text-escalation.js';
@@ -62,7 +64,11 @@ function header(r: Report, ctx: ReportContext): string[] {
   const subject = r.case.subject.name && !assumed ? ` attributed to ${safe(r.case.subject.name)}` : '';
   const lines = [c.bold(`chronolog — ${title}`)];
   if (i.total === 0) {
-    lines.push(`No incidents found${subject}. Zone ${zoneWords(r)}.`);
+    const missed = subjectNotFound(r);
+    if (missed) {
+      lines.push(`No incidents found, but ${NOT_A_FINDING}: ${safe(missed.why)} Zone ${zoneWords(r)}.`);
+      if (missed.hint) lines.push(c.yellow(safe(missed.hint)));
+    } else lines.push(`No incidents found${subject}. Zone ${zoneWords(r)}.`);
     return lines;
   }
   // The daily series runs from the first to the last incident; the escalation window (below) may be longer,

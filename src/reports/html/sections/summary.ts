@@ -35,9 +35,11 @@ import {
   gapNotCovered,
   identifierTally,
   milestoneWhen,
+  NOT_A_FINDING,
   OUTCOME_NOT_RECORDED,
   placeholderClause,
   subjectAssumed,
+  subjectNotFound,
   withheldSentence,
 } from '../../tallies.js';
 import { whyNot } from '../../withheld.js';
@@ -256,7 +258,13 @@ export function summarySection(r: Report): Section {
   // Diary entries that name no number or account are not an identifier; the note says how many there are.
   const ids = identifierTally(r);
   const parts: string[] = [];
-  if (i.total === 0) {
+  const missed = subjectNotFound(r);
+  if (i.total === 0 && missed) {
+    parts.push(
+      `<p class="lede">No incidents were found, but ${NOT_A_FINDING}: ${text(missed.why)}</p>`,
+      ...(missed.hint ? [`<p>${text(missed.hint)}</p>`] : []),
+    );
+  } else if (i.total === 0) {
     parts.push(
       `<p class="lede">No incidents attributed to the subject${subject} were found in the files read.</p>`,
     );
