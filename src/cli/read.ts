@@ -42,6 +42,8 @@ export interface ReadFlags extends CaseFlags {
    * lines hints suggest: absent when the command was not run from a command line.
    */
   readonly given?: readonly string[];
+  /** Find the copy kept of every duplicate (`timeline --with-duplicates`). */
+  readonly everyDuplicate?: boolean;
 }
 
 /** `*` matches within a path segment, `**` across segments, `?` one character. */
@@ -309,6 +311,7 @@ export async function readInputs(
       newBlock: blocks.newBlock,
       ...(host ? { elsewhere: host.elsewhere } : {}),
       ...(marks ? { marks } : {}),
+      ...(flags.everyDuplicate ? { everyDuplicate: true } : {}),
     });
   } finally {
     stop();

@@ -44,6 +44,8 @@ export interface RunOptions {
   readonly elsewhere?: ParseElsewhere;
   /** Marks to work out from the texts as they are stored, and which to keep (timeline/text-marks.ts), if any. */
   readonly marks?: TextMarks;
+  /** Find the copy kept of every duplicate (`Timeline.duplicates`), for `timeline --with-duplicates`. */
+  readonly everyDuplicate?: boolean;
   /**
    * Files and folders passed over before reading (e.g. walking folders), listed in the report; `error` when one
    * exists but could not be opened, which is also reported as an error.
@@ -95,6 +97,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     elsewhere: opts.elsewhere,
     ...(after !== undefined && opts.generatedAt !== undefined ? { generatedAt: opts.generatedAt } : {}),
+    ...(opts.everyDuplicate ? { everyDuplicate: true } : {}),
   });
   for (const p of opts.passedOver ?? []) ingested.ignored.push({ path: p.path, reason: p.reason });
   ingested.ignored.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -21,6 +21,7 @@ import { FailureAtEnd, SourceFailure } from '../sources/index.js';
 import type { BuiltDst, TimelineBuilder } from '../timeline/build.js';
 import { markDuplicates, senderCompared } from '../timeline/dedupe.js';
 import type { KeptPair, LocatedDuplicates } from '../timeline/dedupe-trace.js';
+import { DuplicateCopies } from '../timeline/duplicate-copies.js';
 import { FutureRecords } from '../timeline/future.js';
 import { locatorText } from '../timeline/ids.js';
 import { type EventList, StoreList } from '../timeline/list.js';
@@ -44,6 +45,8 @@ export interface IngestOptions {
   readonly elsewhere?: ParseElsewhere | undefined;
   /** The report's generation time, when the builder flags records after it (timeline/future.ts). */
   readonly generatedAt?: string;
+  /** Find the copy kept of every duplicate (`Ingested.duplicates`: `timeline --with-duplicates`). */
+  readonly everyDuplicate?: boolean;
 }
 
 /**
@@ -72,6 +75,11 @@ export interface Ingested {
    * redact them in texts.
    */
   readonly people: ReadonlySet<string>;
+  /**
+   * Asked for with `everyDuplicate` only, and absent when nothing could be a duplicate (one input): every duplicate,
+   * by the copy kept in its place.
+   */
+  readonly duplicates?: DuplicateCopies;
 }
 
 type Tally = Omit<InputSummary, 'sha256'> & { sha256: string };
@@ -418,6 +426,7 @@ export async function ingest(
     const order = storeOrder(store);
     return { inputs, ignored, events: new StoreList(store, order), spans: spansOf(order), people };
   }
+  let duplicates: DuplicateCopies | undefined;
   const live = liveEvents(count, voided);
   const spans = spansOf(live);
   const kept = live;
@@ -430,16 +439,18 @@ export async function ingest(
     // kept. Of a record both an intact input and a damaged or partly read one hold, the intact input's copy is
     // kept (dedupe.ts). A diary's texts are its writer's own, a call's too, and are compared where an app's
     // wording is not.
-    const { dup, located, placeholders } = markDuplicates(
+    const { dup, located, placeholders, keptOf } = markDuplicates(
       new StoreList(store, kept),
       (k) => inputs[k]!.incomplete,
       (k) => isHandKept(inputs[k]),
       SKIPPED_AT_FIRST,
       builder.subjectAssumed,
+      opts.everyDuplicate === true,
     );
     // Where the duplicates are and the copies kept, read while `kept` still numbers the list marked.
     for (const [input, at] of located)
       inputs[input]!.duplicatesAt = duplicatesAt(at, kept, store, inputs, placeholders);
+    if (keptOf !== undefined) duplicates = DuplicateCopies.of(store, kept, dup, keptOf, placeholders);
     n = 0;
     for (let i = 0; i < kept.length; i++) {
       const k = kept[i]!;
@@ -452,7 +463,14 @@ export async function ingest(
     }
   }
   const order = n === kept.length ? kept : kept.slice(0, n);
-  return { inputs, ignored, events: new StoreList(store, sortTimeline(store, order)), spans, people };
+  return {
+    inputs,
+    ignored,
+    events: new StoreList(store, sortTimeline(store, order)),
+    spans,
+    people,
+    ...(duplicates ? { duplicates } : {}),
+  };
 }
 
 /**

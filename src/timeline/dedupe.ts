@@ -358,13 +358,19 @@ export interface Duplicates {
   readonly placeholders: ReadonlyMap<number, number>;
   /** Per input with duplicates (by input number), its first few and its last, with the copies kept. */
   readonly located: ReadonlyMap<number, LocatedDuplicates>;
+  /**
+   * Asked for only (`everyCopy`, `timeline --with-duplicates`): a parallel array, for each duplicate the position of
+   * the copy kept in its place (−1 for an event kept, and for a duplicate whose copy kept was not found, which the
+   * reasoning of dedupe-trace.ts `directCopies` rules out). Four bytes an event, no event copied.
+   */
+  readonly keptOf?: Int32Array;
 }
 
 /**
  * Marks duplicates. `events` must be grouped by input in input order, each input's events in emission order;
  * `incomplete(input)` tells an input that was damaged or read only in part, `ownWords(input)` one written by hand
  * (a diary), whose texts of calls and media are the writer's own and compared; `subjectAssumed` says no subject
- * is named (`senderCompared`). For each input with duplicates,
+ * is named (`senderCompared`); `everyCopy` asks for the copy kept of every duplicate (`keptOf`). For each input with duplicates,
  * its first `firstCount` duplicates and its last are located with the copy kept in their place (`located`): only
  * those are traced (dedupe-trace.ts), so a million duplicates cost no more than the marks.
  */
@@ -374,6 +380,7 @@ export function markDuplicates(
   ownWords: (input: number) => boolean = () => false,
   firstCount = SKIPPED_AT_FIRST,
   subjectAssumed = false,
+  everyCopy = false,
 ): Duplicates {
   const dup = new Uint8Array(events.length);
   const none = {
@@ -416,15 +423,41 @@ export function markDuplicates(
     contents,
     groups: inputsInComparisonOrder(events, incomplete),
   };
-  let sampled = markAll(c, dup, firstCount);
+  const keptOf = everyCopy ? new Int32Array(events.length).fill(-1) : undefined;
+  let sampled = markAll(c, dup, firstCount, keptOf);
   const placeholders = pairPlaceholders(c, dup, ownWords, subjectAssumed);
   if (placeholders.size > 0) sampled = sampleAll(c, dup, firstCount);
   if (sampled.length === 0) return none;
+  if (keptOf !== undefined) keptCopiesOfAll(dup, keptOf, placeholders);
   return {
     dup,
     located: locateDuplicates(c, dup, sampled, () => new Marker(c, true), placeholders),
     placeholders,
+    ...(keptOf !== undefined ? { keptOf } : {}),
   };
+}
+
+/**
+ * `keptOf`, which holds for each duplicate the copy it stands for directly (`markAll`), made to hold the copy kept:
+ * a deletion placeholder stands for the message paired with it, and a copy that is itself a duplicate (a copy
+ * matched by its id whose own first copy was matched by its content; a placeholder that stands for another
+ * export's placeholder, itself paired with a message) is followed until a copy kept, as dedupe-trace.ts
+ * `keptCopies` follows it. Written in place: a copy already followed holds its copy kept, which ends the walk.
+ */
+function keptCopiesOfAll(
+  dup: Uint8Array,
+  keptOf: Int32Array,
+  placeholders: ReadonlyMap<number, number>,
+): void {
+  for (const [p, message] of placeholders) keptOf[p] = message;
+  for (let i = 0; i < dup.length; i++) {
+    if (!dup[i]) continue;
+    let k = keptOf[i]!;
+    // Each step goes to a copy that first reached its count in an input compared earlier (or to a message kept):
+    // bounded all the same, so a mistake costs this copy's place, never a loop.
+    for (let steps = 0; k >= 0 && dup[k] && steps < dup.length; steps++) k = keptOf[k]!;
+    keptOf[i] = k >= 0 && !dup[k] ? k : -1;
+  }
 }
 
 /** Per input with duplicates, the positions of its first `firstCount` duplicates and of its last, as `markAll`. */
@@ -627,17 +660,26 @@ class Overlaps {
 /**
  * Marks every duplicate in `dup`; returns, per input with duplicates, its number, the positions of its first
  * `firstCount` duplicates and of its last (the marking's counts are let go on return: only these few are traced).
+ * With `keptOf`, the marking is traced and each duplicate's entry is the copy it stands for directly.
  */
-function markAll(c: Comparison, dup: Uint8Array, firstCount: number): SampledDuplicates[] {
-  const m = new Marker(c, false);
+function markAll(
+  c: Comparison,
+  dup: Uint8Array,
+  firstCount: number,
+  keptOf?: Int32Array,
+): SampledDuplicates[] {
+  // Traced only when every duplicate's copy is asked for: its counts then keep which copy reached each count.
+  const m = new Marker(c, keptOf !== undefined);
   const sampled: SampledDuplicates[] = [];
   for (const [start, end] of c.groups) {
     m.close();
     const first: number[] = [];
     let last = -1;
     for (let i = start; i < end; i++) {
-      if (!m.mark(i)) continue;
+      const held = m.heldBy(i);
+      if (held === NOT_HELD) continue;
       dup[i] = 1;
+      if (keptOf !== undefined && held >= 0) keptOf[i] = held;
       if (first.length < firstCount) first.push(i);
       last = i;
     }
