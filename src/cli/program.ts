@@ -171,6 +171,7 @@ ${EXIT_CODES}`,
       )
       .option('-o, --out <file>', 'write to a file instead of stdout', outFile)
       .option('--incidents-only', 'only events sent by the subject')
+      .option('--with-duplicates', 'each duplicate too, a row after the copy kept in its place, naming it')
       .option('--excel', EXCEL('the CSV'))
       .option('--strict', STRICT),
     CASE_OPTIONS,

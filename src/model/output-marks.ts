@@ -5,20 +5,25 @@
  * evidence says what they are instead of "not a supported export format", and `verify` names them as outputs,
  * not as files added since the report. The anonymised timeline (`anonymise`) is not among them: it is an input.
  */
-import { APPENDED_TIMELINE_COLUMNS, TIMELINE_COLUMNS } from './timeline-columns.js';
+import { APPENDED_TIMELINE_COLUMNS, DUPLICATE_COLUMNS, TIMELINE_COLUMNS } from './timeline-columns.js';
 
 /** What kind of chronolog output a file is. */
 export type OutputKind = 'report' | 'text report' | 'timeline';
 
 /**
  * The timeline CSV's header, or that of an earlier version, written before some appended columns existed: the
- * first columns, then each appended one only after the one before it ("…,details" or "…,details,callDurationSec").
+ * first columns, then each appended one only after the one before it ("…,details" or "…,details,callDurationSec"),
+ * and, after the last, the columns of `timeline --with-duplicates`.
  * `timeline --excel` puts a UTF-8 byte-order mark before it, so one may come first. (The mark is allowed here only:
  * chronolog writes no report with one.)
  */
 const TIMELINE_HEADER = (() => {
   const first = TIMELINE_COLUMNS.slice(0, TIMELINE_COLUMNS.length - APPENDED_TIMELINE_COLUMNS.length);
-  const later = APPENDED_TIMELINE_COLUMNS.reduceRight((rest, c) => `(?:,${c}${rest})?`, '');
+  // After every other column, those of `timeline --with-duplicates`, all together.
+  const later = APPENDED_TIMELINE_COLUMNS.reduceRight(
+    (rest, c) => `(?:,${c}${rest})?`,
+    `(?:,${DUPLICATE_COLUMNS.join(',')})?`,
+  );
   return new RegExp(`^\uFEFF?${first.join(',')}${later}\r?\n`);
 })();
 

@@ -413,5 +413,34 @@ export const TimelineRowSchema = z.object({
   lexicon: lexiconIds(
     "; in CSV joined with ';' (an empty cell for none); empty too for an event that is not an incident, as the report searches only incidents' texts",
   ),
+  // Only with `timeline --with-duplicates`, and then in every row: appended after every other column (CSV), so a
+  // timeline written without the option is as before (timeline-columns.ts DUPLICATE_COLUMNS).
+  duplicate: z
+    .boolean()
+    .optional()
+    .describe(
+      "Only with --with-duplicates, then in every row: true (CSV: yes) for a duplicate, a copy of the event in the row above it (the copy kept) found in another file, counted among the accounting's duplicates and nowhere else; false (no) for an event kept. Absent without the option, when the rows hold only events kept",
+    ),
+  keptFile: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "Only with --with-duplicates: for a duplicate, the file of the copy kept in its place (as `file` names it; the report's duplicatesAt[].kept.file); null (CSV: empty) for an event kept",
+    ),
+  keptLocator: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "Only with --with-duplicates: for a duplicate, where the copy kept in its place is in keptFile (as `locator` gives it; the report's duplicatesAt[].kept.locator); null (CSV: empty) for an event kept",
+    ),
+  duplicateReason: z
+    .enum(['deleted-placeholder'])
+    .nullable()
+    .optional()
+    .describe(
+      'Only with --with-duplicates: why a duplicate is one where de-duplication gives a reason (the report\'s duplicatesAt[].reason): "deleted-placeholder", a "This message was deleted" placeholder standing for the message another export holds as text; null (CSV: empty) for a copy of the same record, and for an event kept',
+    ),
 });
 export type TimelineRow = z.infer<typeof TimelineRowSchema>;

@@ -32,3 +32,12 @@ export const TIMELINE_COLUMNS = [
  * version has a header that stops before them, and is still recognised as chronolog's (output-marks.ts).
  */
 export const APPENDED_TIMELINE_COLUMNS = ['callDurationSec', 'lexicon'] as const;
+
+/**
+ * The columns `timeline --with-duplicates` appends after all the others, and only then (JSON Lines: keys every row
+ * has then, and no row has otherwise), so a timeline written without it stays byte for byte what it was. Each
+ * duplicate is a row of its own, right after the copy kept in its place: `duplicate` tells it, `keptFile` and
+ * `keptLocator` name that copy (as the report's `duplicatesAt[].kept`), `duplicateReason` says why where
+ * de-duplication gives a reason (`deleted-placeholder`).
+ */
+export const DUPLICATE_COLUMNS = ['duplicate', 'keptFile', 'keptLocator', 'duplicateReason'] as const;

@@ -32,6 +32,7 @@ export interface ReportFormat {
 export interface TimelineFormat {
   readonly id: string;
   readonly label: string;
-  header(): string;
+  /** `withDuplicates`: the rows have the keys of `timeline --with-duplicates` (timeline-columns.ts). */
+  header(withDuplicates?: boolean): string;
   row(row: TimelineRow): string;
 }

@@ -2,10 +2,12 @@
  * `timeline --format csv`: one row per event, RFC 4180 quoting via csv-stringify. Every cell that could start
  * a spreadsheet formula is neutralised, because message text is written by the person being reported. A list
  * (the lexicon categories) is one cell, its items joined with ';'; an object (details) is JSON text. With `--excel`
- * the file starts with EXCEL_BOM; every byte after it is the same.
+ * the file starts with EXCEL_BOM; every byte after it is the same. With `--with-duplicates` the columns of
+ * DUPLICATE_COLUMNS come last, neutralised as every cell is (a file kept in may be named `=…`).
  */
 import { stringify } from 'csv-stringify/sync';
-import { TIMELINE_COLUMNS } from '../model/timeline-columns.js';
+import type { TimelineRow } from '../model/index.js';
+import { DUPLICATE_COLUMNS, TIMELINE_COLUMNS } from '../model/timeline-columns.js';
 import type { TimelineFormat } from './report.js';
 import { csvSafe, showControls } from './sanitize.js';
 
@@ -29,15 +31,18 @@ const line = (cells: string[]) =>
 export const timelineCsv: TimelineFormat = {
   id: 'csv',
   label: 'CSV, one row per event (spreadsheet-safe)',
-  header: () => line([...TIMELINE_COLUMNS]),
+  header: (withDuplicates = false) =>
+    line(withDuplicates ? [...TIMELINE_COLUMNS, ...DUPLICATE_COLUMNS] : [...TIMELINE_COLUMNS]),
+  // A row of `timeline --with-duplicates` has its keys (every row has them then, none otherwise): appended last.
   row: (r) =>
-    line(
-      TIMELINE_COLUMNS.map((c) => {
-        const v = r[c];
-        if (v === null) return '';
-        if (typeof v === 'boolean') return v ? 'yes' : 'no';
-        if (Array.isArray(v)) return v.join(';');
-        return typeof v === 'object' ? JSON.stringify(v) : String(v);
-      }),
-    ),
+    line((r.duplicate === undefined ? TIMELINE_COLUMNS : COLUMNS_WITH_DUPLICATES).map((c) => cell(r[c]))),
 };
+
+const COLUMNS_WITH_DUPLICATES = [...TIMELINE_COLUMNS, ...DUPLICATE_COLUMNS] as const;
+
+function cell(v: TimelineRow[keyof TimelineRow]): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.join(';');
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}

@@ -1,4 +1,7 @@
-/** `timeline --format jsonl`: one JSON object per event and line (fields as in `TimelineRowSchema`). */
+/**
+ * `timeline --format jsonl`: one JSON object per event and line (fields as in `TimelineRowSchema`); with
+ * `--with-duplicates`, per event and duplicate, with the keys of DUPLICATE_COLUMNS last.
+ */
 import type { TimelineFormat } from './report.js';
 import { jsonInert } from './sanitize.js';
 
