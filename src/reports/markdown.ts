@@ -10,6 +10,7 @@ import type { Report } from '../model/index.js';
 import { isTimeFlag } from '../model/time-flags.js';
 import { ARCHIVE_NOTE, archivesOf } from './archives.js';
 import { reportCommand } from './command-lines.js';
+import { duplicatesNote, markdownCode } from './duplicates-command.js';
 import { fileNamesOf } from './file-names.js';
 import {
   accountingWords,
@@ -299,7 +300,15 @@ export function evidenceSection(r: Report): string[] {
         ]
       : [],
   );
-  if (copies.length) out.push('Duplicates, with the copy kept of each:', '', ...copies, '');
+  if (copies.length)
+    out.push(
+      'Duplicates, with the copy kept of each:',
+      '',
+      ...copies,
+      '',
+      duplicatesNote(r, markdownCode),
+      '',
+    );
   if (r.ignoredFiles.length) {
     out.push(
       'Files not read:',

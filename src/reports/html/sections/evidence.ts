@@ -7,6 +7,7 @@
 import { cap } from '../../../model/format.js';
 import type { Report, SkippedAt } from '../../../model/index.js';
 import { ARCHIVE_NOTE, archivesOf } from '../../archives.js';
+import { duplicatesNote } from '../../duplicates-command.js';
 import { bookCells, duplicatesCited, inputMark, int, reasonCounts } from '../../format.js';
 import { notListedNote } from '../../problem-lines.js';
 import { bdi, fileName, plainName, text } from '../escape.js';
@@ -186,6 +187,10 @@ export function evidenceSection(r: Report, ctx: HtmlContext): Section {
     '<h3>Input files</h3>',
     `<p>${accountingLine(r)} Each file’s SHA-256 identifies its exact content: any change to the file changes it.</p>`,
     `<div class="scroll">${inputs(r, ctx)}</div>`,
+    // Under the table that lists each file's first duplicates and its last: how to get them all.
+    r.inputs.some((x) => x.duplicatesAt)
+      ? `<p>${duplicatesNote(r, (c) => `<code>${text(c)}</code>`)}</p>`
+      : '',
     archives(r, ctx),
     ignored,
     '<h3>How this report was made</h3>',
