@@ -5,12 +5,34 @@
 import { describe, expect, it } from 'vitest';
 import { chronologOutput } from '../../src/model/output-marks.js';
 import { TimelineRowSchema } from '../../src/model/report.js';
-import { APPENDED_TIMELINE_COLUMNS, TIMELINE_COLUMNS } from '../../src/model/timeline-columns.js';
+import {
+  APPENDED_TIMELINE_COLUMNS,
+  DUPLICATE_COLUMNS,
+  TIMELINE_COLUMNS,
+} from '../../src/model/timeline-columns.js';
 import { timelineCsv } from '../../src/reports/timeline-csv.js';
 
 describe('timeline columns', () => {
-  it('are the schema keys, in the schema order', () => {
-    expect([...TIMELINE_COLUMNS]).toEqual(Object.keys(TimelineRowSchema.shape));
+  it('are the schema keys, in the schema order, before the optional ones of --with-duplicates', () => {
+    expect([...TIMELINE_COLUMNS, ...DUPLICATE_COLUMNS]).toEqual(Object.keys(TimelineRowSchema.shape));
+    for (const c of TIMELINE_COLUMNS) expect(TimelineRowSchema.shape[c].isOptional(), c).toBe(false);
+    for (const c of DUPLICATE_COLUMNS) expect(TimelineRowSchema.shape[c].isOptional(), c).toBe(true);
+  });
+
+  it('are the CSV header, with the columns of --with-duplicates after them only when asked for', () => {
+    expect(timelineCsv.header(false)).toBe(`${TIMELINE_COLUMNS.join(',')}\n`);
+    expect(timelineCsv.header(true)).toBe(
+      `${TIMELINE_COLUMNS.join(',')},duplicate,keptFile,keptLocator,duplicateReason\n`,
+    );
+    expect(chronologOutput(timelineCsv.header(true))).toBe('timeline');
+    expect(chronologOutput(`\uFEFF${timelineCsv.header(true)}`)).toBe('timeline');
+    const first = TIMELINE_COLUMNS.join(',');
+    // Only all of them, in order, after every other column.
+    expect(chronologOutput(`${first},duplicate\n`)).toBeUndefined();
+    expect(
+      chronologOutput(`${first},duplicate,keptFile,keptLocator,duplicateReason,notes\n`),
+    ).toBeUndefined();
+    expect(chronologOutput(`${first},keptFile,duplicate,keptLocator,duplicateReason\n`)).toBeUndefined();
   });
 
   it('are the CSV header', () => {
