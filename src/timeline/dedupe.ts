@@ -255,7 +255,11 @@ class Seen {
    * Traced only (dedupe-trace.ts): per fingerprint, the position of the copy whose counting first reached each
    * count, reachedBy[n − 1] for count n, in the order inputs are compared: the n-th copies that count as new.
    */
-  private readonly reachedBy: Map<string | number, number[]> | undefined;
+  /**
+   * A fingerprint reached only once (nearly every one) holds its position as a number, not in an array: traced
+   * over every record (`timeline --with-duplicates`), an array each costs tens of bytes a record more.
+   */
+  private readonly reachedBy: Map<string | number, number | number[]> | undefined;
   constructor(traced: boolean) {
     this.reachedBy = traced ? new Map() : undefined;
   }
@@ -265,7 +269,8 @@ class Seen {
     this.current.set(fp, n);
     if (this.reachedBy !== undefined && n > (this.most.get(fp) ?? 0)) {
       const at = this.reachedBy.get(fp);
-      if (at === undefined) this.reachedBy.set(fp, [i]);
+      if (at === undefined) this.reachedBy.set(fp, i);
+      else if (typeof at === 'number') this.reachedBy.set(fp, [at, i]);
       else at[n - 1] = i;
     }
     return n;
@@ -276,7 +281,9 @@ class Seen {
    */
   heldBy(fp: string | number, n: number): number {
     if (n > (this.most.get(fp) ?? 0)) return NOT_HELD;
-    return this.reachedBy?.get(fp)?.[n - 1] ?? HELD;
+    const at = this.reachedBy?.get(fp);
+    if (typeof at === 'number') return n === 1 ? at : HELD;
+    return at?.[n - 1] ?? HELD;
   }
   /** Closes the input being read. */
   close(): void {
