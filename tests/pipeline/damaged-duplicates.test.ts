@@ -9,6 +9,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { resolveCase } from '../../src/cli/case.js';
 import { readTimeline } from '../../src/pipeline/index.js';
+import { timelineRows } from '../../src/pipeline/rows.js';
 import type { SourceInput } from '../../src/sources/index.js';
 import { memoryInput } from '../helpers/partway.js';
 import { makeZip } from '../helpers/zip-writer.js';
@@ -43,9 +44,13 @@ const intactZip = (data: Buffer) => makeZip([{ name: CHAT, data, store: true }])
 const damagedZip = (data: Buffer) =>
   makeZip([{ name: CHAT, data, store: true, declaredCrc: (crc32(data) ^ 1) >>> 0 }]);
 
-async function read(inputs: SourceInput[]) {
+async function read(inputs: SourceInput[], everyDuplicate = false) {
   const c = await resolveCase({}, [], 'Europe/London');
-  return readTimeline({ inputs, case: { ...c, victim: { name: undefined, identifiers: ['Alex'] } } });
+  return readTimeline({
+    inputs,
+    case: { ...c, victim: { name: undefined, identifiers: ['Alex'] } },
+    everyDuplicate,
+  });
 }
 
 /** The path of the input each kept event cites, with how many cite it. */
@@ -77,6 +82,41 @@ describe('a record both an intact and a damaged input hold', () => {
         ['ZIP_MEMBER_DAMAGED', `damaged.zip!/${CHAT}`],
       ]);
     }
+  });
+
+  it('traces every duplicate of the damaged zip to its intact copy, the same line, right after it (--with-duplicates)', async () => {
+    const t = await read(
+      [memoryInput('damaged.zip', damagedZip(WHATSAPP)), memoryInput('export.zip', intactZip(WHATSAPP))],
+      true,
+    );
+    const events = t.inputs[1]!.kept;
+    expect(t.duplicates?.list.length).toBe(events);
+    expect(t.duplicates?.untraced).toBe(0);
+    const rows = [...timelineRows(t, false, undefined, true)];
+    expect(rows).toHaveLength(2 * events);
+    rows.forEach((r, i) => {
+      if (i % 2 === 0) {
+        expect(r).toMatchObject({ file: `export.zip!/${CHAT}`, duplicate: false, keptFile: null });
+        return;
+      }
+      const kept = rows[i - 1]!;
+      expect(r).toMatchObject({
+        file: `damaged.zip!/${CHAT}`,
+        locator: kept.locator,
+        text: kept.text,
+        duplicate: true,
+        keptFile: `export.zip!/${CHAT}`,
+        keptLocator: kept.locator,
+        duplicateReason: null,
+      });
+    });
+    // Without asking, nothing is traced beyond duplicatesAt, and the rows have no such keys.
+    const plain = await read([
+      memoryInput('damaged.zip', damagedZip(WHATSAPP)),
+      memoryInput('export.zip', intactZip(WHATSAPP)),
+    ]);
+    expect(plain.duplicates).toBeUndefined();
+    expect(Object.keys([...timelineRows(plain, false, undefined)][0]!)).not.toContain('duplicate');
   });
 
   it('keeps from the damaged zip only the records the intact input lacks (an earlier export)', async () => {
