@@ -38,7 +38,9 @@ describe('duplicatesAt at the edges of the CLI', () => {
     expect(d.description).toMatch(/^Where the duplicates counted in duplicates are in the file/);
     expect(Object.keys(d.properties)).toEqual(['first', 'last']);
     expect(d.properties.first.description).toMatch(/at most 5, in the order the file holds them/);
-    expect(Object.keys(d.properties.last.properties)).toEqual(['locator', 'kept']);
+    // `reason` (optional): why a copy is a duplicate where it is not plain likeness (a deletion placeholder).
+    expect(Object.keys(d.properties.last.properties)).toEqual(['locator', 'kept', 'reason']);
+    expect(d.properties.last.required).toEqual(['locator', 'kept']);
     expect(Object.keys(d.properties.last.properties.kept.properties)).toEqual(['file', 'locator']);
   });
 
