@@ -11,13 +11,23 @@ function flag(key: string): string {
   return `--${key.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`;
 }
 
-/** `chronolog report PATHS OPTIONS --format FORMAT --out OUT`, as the report was made but for its format. */
-export function reportCommand(r: Report, format: string, out: string): string {
+/**
+ * The paths, then the options the report was made with (`keys` of them, in that order, else all as recorded), as
+ * words a shell takes back: a flag alone for a switch, a flag and a value for each value.
+ */
+export function runWords(r: Pick<Report, 'run'>, keys?: readonly string[]): string[] {
   const words: string[] = r.run.paths.map(quoted);
-  for (const [k, v] of Object.entries(r.run.options)) {
+  const options = r.run.options as Record<string, unknown>;
+  for (const k of keys ?? Object.keys(options)) {
+    const v = options[k];
     if (v === true) words.push(flag(k));
     else if (typeof v === 'string') words.push(flag(k), quoted(v));
-    else if (Array.isArray(v)) for (const x of v) words.push(flag(k), quoted(x));
+    else if (Array.isArray(v)) for (const x of v) words.push(flag(k), quoted(String(x)));
   }
-  return ['chronolog', 'report', ...words, '--format', format, '--out', out].join(' ');
+  return words;
+}
+
+/** `chronolog report PATHS OPTIONS --format FORMAT --out OUT`, as the report was made but for its format. */
+export function reportCommand(r: Report, format: string, out: string): string {
+  return ['chronolog', 'report', ...runWords(r), '--format', format, '--out', out].join(' ');
 }

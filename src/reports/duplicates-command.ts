@@ -7,6 +7,7 @@
 import type { Report } from '../model/index.js';
 import { quoted } from '../model/shell-quote.js';
 import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
+import { runWords } from './command-lines.js';
 
 /**
  * The options of `run.options` that change which records are duplicates and which copy is kept (who the subject and
@@ -22,13 +23,7 @@ const TIMELINE_OPTIONS = ['case', 'tz', 'region', 'subject', 'victim', 'dateOrde
  * the command reads the times alike on another computer.
  */
 export function duplicatesCommand(r: Pick<Report, 'run' | 'case'>): string {
-  const words = ['chronolog', 'timeline', ...r.run.paths.map(quoted)];
-  for (const k of TIMELINE_OPTIONS) {
-    const v = r.run.options[k];
-    if (v === undefined || typeof v === 'boolean') continue;
-    const flag = `--${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`;
-    for (const one of Array.isArray(v) ? v : [v]) words.push(flag, quoted(one));
-  }
+  const words = ['chronolog', 'timeline', ...runWords(r, TIMELINE_OPTIONS)];
   if (r.run.options['tz'] === undefined && r.case.timezoneSource === 'system')
     words.push('--tz', quoted(r.case.timezone));
   words.push('--with-duplicates', '--out', 'duplicates.csv');
