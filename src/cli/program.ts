@@ -178,9 +178,9 @@ ${EXIT_CODES}`,
   ).addHelpText(
     'after',
     `
-The rows hold only events (with --with-duplicates, each duplicate too, after its copy kept). Stderr lists the rest:
-rejected records and other problems, with what to do, and the files not read; then the summary line report writes
-(records; events, kept and duplicates; skipped; rejected; incidents).
+The rows hold only events (with --with-duplicates, each duplicate too, after its copy kept).
+Stderr lists the rest: rejected records and other problems, with what to do, and the files not read; then the
+summary line report writes (records; events, kept and duplicates; skipped; rejected; incidents).
 --quiet leaves all of it out; --strict exits 1 as it does for report.
 
 Examples:
