@@ -51,8 +51,8 @@ import {
   gapNotCovered,
   identifierWords,
   milestoneWhen,
-  numberFormWords,
   NOT_A_FINDING,
+  numberFormWords,
   subjectAssumed,
   subjectNotFound,
   withheldSentence,
@@ -323,7 +323,7 @@ export function evidenceSection(r: Report): string[] {
     'Every record read is an event, skipped (not a contact, e.g. a system notice) or rejected (with its location): records = events + skipped + rejected. An event found in more than one file is kept once and its other copies are duplicates: events = kept + duplicates.',
     '',
     // The JSON report is made first: the Markdown alone has no SHA-256 list for verify to read.
-    `To check that the files you hold are the files this report was made from, first make the JSON report with the same files and options, ${codeSpan(reportCommand(r, 'json', 'report.json'))}, then run \`chronolog verify report.json\` in the folder the report was made from (or add \`--root FOLDER\`): the JSON report lists every input with its SHA-256.`,
+    `To check that the files you hold are the files this report was made from, first make the JSON report with the same files and options, ${markdownCode(reportCommand(r, 'json', 'report.json'))}, then run \`chronolog verify report.json\` in the folder the report was made from (or add \`--root FOLDER\`): the JSON report lists every input with its SHA-256.`,
     '',
   );
   if (r.problems.length) {
@@ -446,10 +446,6 @@ const ZONE_SOURCE: Readonly<Record<string, string>> = {
 };
 
 /** `text` as a code span: fenced with two backticks when it holds one (a path may). */
-function codeSpan(text: string): string {
-  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
-
 /**
  * The report with the first "95% CI" and "S-DASH" after the title spelled out: a reader meets each once in full.
  */

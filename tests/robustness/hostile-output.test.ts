@@ -117,7 +117,17 @@ describe('hostile content in every output', () => {
     const out = report('markdown');
     expect(out).not.toMatch(UNSAFE);
     // Markdown's own backslash escapes make `\<img` literal text; an unescaped `<` + letter would be a raw tag.
-    expect(out).not.toMatch(/(?<!\\)<[a-zA-Z/]/);
+    // A command line the report suggests (the paths and options it was made with) is a code span, whose text is
+    // literal and where a backslash would show: the data is in it as the shell reads it back, and each span's fence
+    // is longer than any run of backticks inside, so nothing in it can close it early. Outside the spans, none.
+    const spans = [...out.matchAll(/(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g)];
+    for (const [, fence, text] of spans) {
+      const longestInside = Math.max(0, ...[...text!.matchAll(/`+/g)].map((m) => m[0].length));
+      expect(fence!.length).toBeGreaterThan(longestInside);
+      expect(text).not.toMatch(/\n\n/);
+    }
+    expect(spans.some(([, , text]) => text!.includes("--subject $'=cmd|<b>Sam</b>\\x1b[32m'"))).toBe(true);
+    expect(out.replace(/(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, '')).not.toMatch(/(?<!\\)<[a-zA-Z/]/);
     expect(out).not.toMatch(/(?<!\\)\]\((?<!\\)javascript:/);
     expect(out).toContain('\\<img src=x onerror=alert\\(1\\)\\>');
     // The texts are there, as text.
