@@ -10,12 +10,22 @@
  * A folder of batch's own left by a run with another --out is no case either (`isBatchOutput`).
  */
 import type { Dirent } from 'node:fs';
-import { readdir, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../model/errors.js';
 import { EXCEL_BOM } from '../../reports/timeline-csv.js';
 import { fileHead } from '../file-head.js';
 import { CASE_COLUMNS, CASE_COLUMNS_BEFORE_PROBLEMS, PROBLEM_COLUMNS } from './run-case.js';
+
+/** The tables batch and merge write at the top of OUTDIR. */
+export const TABLE_FILES = [
+  'cases.csv',
+  'channels.csv',
+  'daily.csv',
+  'problems.csv',
+  'errors.csv',
+  'events.parquet',
+] as const;
 
 /** The CSV tables and their header rows, exactly as batch writes them. */
 export const TABLE_HEADERS = {
@@ -174,5 +184,69 @@ export function refuseOutAmongCases(place: OutPlace | undefined, out: string, di
       ? `--out ${out} is the case folder ${folder}, which holds that case's inputs${inputs}`
       : `--out ${out} is inside the case folder ${folder}, so the tables would become that case's inputs`,
     OUT_HINT,
+  );
+}
+
+/** How a file batch writes at `rel` (relative to OUTDIR) starts; undefined for a name batch never writes. */
+function startsOf(rel: string): readonly string[] | undefined {
+  if (rel === 'events.parquet') return [PARQUET];
+  const [top, name, ...rest] = rel.split(path.sep);
+  if (top === 'cases' && name !== undefined && rest.length === 0) {
+    if (name.endsWith('.json')) return [STATE];
+    if (name.endsWith('.parquet')) return [PARQUET];
+    return undefined;
+  }
+  const headers = headersOf(rel);
+  return headers.length === 0 ? undefined : headers;
+}
+
+/**
+ * The first of `files` (paths relative to OUTDIR that a run would write, replace or remove) that exists there and
+ * is not batch's own: not a regular file (a link would be replaced by the table, a folder cannot be), or one that
+ * holds something and does not start as batch writes that file (its table header, `PAR1`, a state's `{"case":`).
+ * An empty file holds nothing to lose. Undefined when every one is batch's own or absent.
+ */
+export async function notOwnFile(out: string, files: readonly string[]): Promise<string | undefined> {
+  for (const rel of files) {
+    const file = path.join(out, rel);
+    const st = await lstat(file).catch(() => undefined);
+    if (st === undefined) continue;
+    if (!st.isFile()) return rel;
+    if (st.size === 0) continue;
+    const starts = startsOf(rel);
+    if (starts === undefined || !(await startsWithOneOf(file, starts))) return rel;
+  }
+  return undefined;
+}
+
+/** The files a run writes into OUTDIR for these cases: the tables, and each case's state file and Parquet part. */
+export function filesWritten(names: Iterable<string>): string[] {
+  const files: string[] = [...TABLE_FILES];
+  for (const name of names) {
+    const base = encodeURIComponent(name);
+    files.push(path.join('cases', `${base}.json`), path.join('cases', `${base}.parquet`));
+  }
+  return files;
+}
+
+/**
+ * Throws a usage error (exit 2) before anything is written when a file `command` (batch or merge) would write,
+ * replace or remove in OUTDIR is there and is not its own: a table of the user's own (`results/daily.csv`), a
+ * `cases/` folder of the user's. An earlier results folder of batch or merge holds only files that start as batch
+ * writes them, so it is replaced (or resumed) as before.
+ */
+export async function refuseNotOwnFiles(
+  out: string,
+  names: Iterable<string>,
+  command: 'batch' | 'merge',
+): Promise<void> {
+  const rel = await notOwnFile(out, filesWritten(names));
+  if (rel === undefined) return;
+  const file = path.join(out, rel);
+  const other = path.resolve(out) === path.resolve('results') ? '' : ' (e.g. --out results)';
+  throw new UsageError(
+    'USAGE_OUT_NOT_OWN',
+    `--out ${out} would replace ${file}, which ${command} did not write`,
+    `Nothing was written. ${command} replaces only the tables and state files it wrote itself. Choose another --out${other}, or move ${file} elsewhere first.`,
   );
 }

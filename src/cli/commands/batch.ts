@@ -21,7 +21,12 @@ import { quoted } from '../../model/shell-quote.js';
 import { plural } from '../../reports/format.js';
 import { givenPath } from '../argv-bytes.js';
 import { type CaseFolders, caseFolders } from '../batch/case-folders.js';
-import { refuseOutAmongCases, refuseStatesAmongCases } from '../batch/out-folder.js';
+import {
+  refuseNotOwnFiles,
+  refuseOutAmongCases,
+  refuseStatesAmongCases,
+  TABLE_FILES,
+} from '../batch/out-folder.js';
 import { loadState, saveState, writeTables } from '../batch/outputs.js';
 import { type CaseJob, runPool } from '../batch/pool.js';
 import { type CaseResult, hashCase } from '../batch/run-case.js';
@@ -102,12 +107,7 @@ function parseJobs(s: string | undefined): number {
 /** The files in OUTDIR a run may replace: the tables and the per-case state files and Parquet parts. */
 async function filesAt(out: string): Promise<string[]> {
   const states = await readdir(path.join(out, 'cases')).catch(() => [] as string[]);
-  return [
-    ...['cases.csv', 'channels.csv', 'daily.csv', 'problems.csv', 'errors.csv', 'events.parquet'].map((n) =>
-      path.join(out, n),
-    ),
-    ...states.map((n) => path.join(out, 'cases', n)),
-  ];
+  return [...TABLE_FILES.map((n) => path.join(out, n)), ...states.map((n) => path.join(out, 'cases', n))];
 }
 
 /**
@@ -224,12 +224,15 @@ export async function batchCommand(dir: string, flags: BatchFlags, env: Environm
     what: 'tables',
     example: 'results',
   });
-  await outputFolder(out);
   const names = folders.names.filter(inShard);
-  const results: CaseResult[] = [];
-  const todo: CaseJob[] = [];
   // Links that are not followed are listed in errors.csv (and kept as states, so `merge` lists them too).
   const notRead = folders.notRead.filter((f) => inShard(f.name));
+  // A file of someone else's where a table or state file goes (`results/daily.csv` of the user's own) is never
+  // replaced; an earlier results folder of batch or merge holds only batch's own files, so it is.
+  await refuseNotOwnFiles(out, [...names, ...notRead.map((f) => f.name)], 'batch');
+  await outputFolder(out);
+  const results: CaseResult[] = [];
+  const todo: CaseJob[] = [];
   for (const { name, reason } of notRead) {
     const r: CaseResult = { case: name, inputsHash: '', generator: VERSION, error: reason };
     await saveState(out, r);

@@ -11,6 +11,7 @@ import { ToolError, UsageError } from '../../model/errors.js';
 import { openErrorWords } from '../../pipeline/read-errors.js';
 import { plural } from '../../reports/format.js';
 import { byteOrder } from '../batch/case-folders.js';
+import { refuseNotOwnFiles } from '../batch/out-folder.js';
 import { loadState, saveState, stateNames, writeTables } from '../batch/outputs.js';
 import type { CaseResult } from '../batch/run-case.js';
 import type { Environment } from '../environment.js';
@@ -136,6 +137,9 @@ export async function mergeCommand(
       }
     }
   }
+  // A file of someone else's where a table or state file goes is never replaced; an earlier merged set (or a batch
+  // results folder) holds only batch's own files, so it is.
+  await refuseNotOwnFiles(flags.out, foundIn.keys(), 'merge');
   await outputFolder(flags.out);
   // Then each case's state is copied from the folder it was first found in (read again: only one is in memory).
   for (const [name, dir] of foundIn) {
