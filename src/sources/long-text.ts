@@ -379,3 +379,16 @@ export class TrimmedText {
     this.spaceBreaks = 0;
   }
 }
+
+/**
+ * `piece` after `held` (a high surrogate kept back from the piece before, or ''), as text that ends on a whole
+ * character, and the high surrogate to keep back for the next piece: a text read piece by piece can split a
+ * character of two UTF-16 units between pieces, and counting or cutting the half alone would miscount it.
+ */
+export function wholeCharacters(held: string, piece: string): { text: string; held: string } {
+  const s = held === '' ? piece : held + piece;
+  const last = s.charCodeAt(s.length - 1);
+  return last >= 0xd800 && last <= 0xdbff
+    ? { text: s.slice(0, -1), held: s.slice(-1) }
+    : { text: s, held: '' };
+}

@@ -8,7 +8,7 @@
  */
 import { MAX_RECORD_DEPTH } from '../json-depth.js';
 import { MAX_RECORD_VALUES, ValueCounter } from '../json-values.js';
-import { HOLD_TEXT_CHARS, MAX_TEXT_BYTES } from '../long-text.js';
+import { HOLD_TEXT_CHARS, MAX_TEXT_BYTES, wholeCharacters } from '../long-text.js';
 import type { MojibakeEvidence } from './mojibake.js';
 
 const isDelimiter = (c: number) =>
@@ -84,13 +84,8 @@ class LongText {
     if (t === '') return;
     this.units += t.length;
     if (this.head.length < LONG_TEXT_KEEP) this.head += t.slice(0, LONG_TEXT_KEEP - this.head.length);
-    let m = this.high === '' ? t : this.high + t;
-    this.high = '';
-    const last = m.charCodeAt(m.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) {
-      this.high = m.slice(-1);
-      m = m.slice(0, -1);
-    }
+    const { text: m, held } = wholeCharacters(this.high, t);
+    this.high = held;
     this.utf8 += Buffer.byteLength(m);
     if (!this.above) this.above = ABOVE_LATIN1.test(t);
     if (this.above) return;

@@ -12,7 +12,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Token } from 'stream-json/parser.js';
-import { CappedText, MAX_TEXT_BYTES } from '../long-text.js';
+import { CappedText, MAX_TEXT_BYTES, wholeCharacters } from '../long-text.js';
 
 type Tokenizer = (text: string | symbol) => unknown;
 const NONE = Symbol.for('object-stream.none');
@@ -47,14 +47,9 @@ class Collector {
   private high = '';
 
   add(piece: string): void {
-    let s = this.high === '' ? piece : this.high + piece;
-    this.high = '';
-    const last = s.charCodeAt(s.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) {
-      this.high = s.slice(-1);
-      s = s.slice(0, -1);
-    }
-    this.capped.add(s);
+    const { text, held } = wholeCharacters(this.high, piece);
+    this.high = held;
+    this.capped.add(text);
   }
 
   /** Adds what an entity's text kept and counts what it left out. */
