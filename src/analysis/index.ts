@@ -80,10 +80,28 @@ export function buildReport(a: AnalysisInput): Report {
     ...withheldKey(withheldCalls(events, columns.day, a.zone, a.inputs)),
     escalation,
     ...(a.withChronology ? { chronology: chronology(incidents, a.inputs, a.zone, a.case.lexicon) } : {}),
-    problems: [...a.problems],
+    problems: [...a.problems, ...windowProblems(escalation)],
     problemsOmitted: Object.fromEntries([...a.problemsOmitted].sort(([x], [y]) => (x < y ? -1 : 1))),
     problemsOmittedLocations: [...a.problemsOmittedLocations],
   };
+}
+
+/**
+ * A window set by hand (--from/--to or the case file) of which no export covers a day: a warning, not an error,
+ * since a window chosen after the last export is legitimate, but a mistyped year looks just like it.
+ */
+function windowProblems(e: Report['escalation']): Problem[] {
+  const exported = e?.coverage.exported;
+  if (!e || !exported || e.window.source !== 'given' || !e.window.from || !e.window.to) return [];
+  if (e.rate.days > 0 || !e.coverage.notExported?.length) return [];
+  return [
+    {
+      code: 'CASE_WINDOW_NOT_EXPORTED',
+      severity: 'warning',
+      message: `No export covers any day of the window ${e.window.from} to ${e.window.to}: the exports cover ${exported.from} to ${exported.to}. The report gives no rate for the window.`,
+      hint: `Check --from/--to (or "window" in the case file); the exports cover ${exported.from} to ${exported.to}.`,
+    },
+  ];
 }
 
 /** The report's `withheldCalls` key, only when there is at least one such call (reports before it are unchanged). */

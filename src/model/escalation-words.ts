@@ -8,6 +8,7 @@ import {
   andList,
   formatCi,
   formatDate,
+  formatDateRange,
   formatRatio,
   formatRatioCiApart,
   P_CUT,
@@ -800,4 +801,29 @@ export function wholeCaseDiffers(e: Pick<Escalation, 'window'>): boolean {
 export function beforeCountWords(a: { readonly countBefore?: number | undefined }): string | undefined {
   if (a.countBefore === undefined) return undefined;
   return a.countBefore === 0 ? 'none before it' : `${thousands(a.countBefore)} before it`;
+}
+
+/** A run of days no export covers and the days some export covers, as dates (`coverage.notExported`, `exported`). */
+type DateRun = { readonly from: string; readonly to: string };
+
+/**
+ * The window days no export covers, in words, each run with where the exports are: "no export covers 1 July to 31
+ * December 2024 (the exports end on 29 June 2024)". `range` and `date` write the dates (the findings' words, or
+ * ISO dates in the terminal). '' when every window day is covered by some export.
+ */
+export function notExportedWords(
+  coverage: { readonly exported?: DateRun; readonly notExported?: readonly DateRun[] },
+  range: (from: string, to: string) => string = formatDateRange,
+  date: (d: string) => string = formatDate,
+): string {
+  const runs = coverage.notExported ?? [];
+  const e = coverage.exported;
+  if (runs.length === 0 || !e) return '';
+  const where = (r: DateRun) =>
+    r.from > e.to
+      ? `the exports end on ${date(e.to)}`
+      : r.to < e.from
+        ? `the exports start on ${date(e.from)}`
+        : 'a gap between the exports';
+  return `no export covers ${andList(runs.map((r) => `${range(r.from, r.to)} (${where(r)})`))}`;
 }

@@ -338,6 +338,18 @@ export const EscalationSchema = z.object({
     /** The longest run of window days every limiting channel covers: trend, change points and comparisons. */
     fullyCovered: z.object({ from: LocalDate, to: LocalDate, days: Count }).nullable(),
     partialDays: Count,
+    exported: z
+      .object({ from: LocalDate, to: LocalDate })
+      .optional()
+      .describe(
+        "The first and the last day any export covers (each file's span, as in `channels[].spans`). Absent when only hand-kept records were read: a diary says nothing about which days were recorded.",
+      ),
+    notExported: z
+      .array(z.object({ from: LocalDate, to: LocalDate, days: Count, incidents: Count }))
+      .optional()
+      .describe(
+        'Runs of window days that no export covers, with the incidents on them (hand-kept records only). Such days are never covered: `rate` counts only the other window days, and the trend, change points and comparisons leave them out. Absent when every window day is covered by some export, or when no export was read.',
+      ),
   }),
   rate: RateSchema,
   rateFullyCovered: RateSchema.nullable(),

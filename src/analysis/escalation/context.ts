@@ -63,6 +63,12 @@ export interface Ctx {
   readonly covered: readonly boolean[];
   /** The channels that limit the stretch, with the days their exports cover. */
   readonly limiting: readonly LimitingChannel[];
+  /** The first and last day any export covers; null when no export was read (hand-kept records only). */
+  readonly exported: DayRange | null;
+  /** exportedDay[i]: some export covers window day i (every day when no export was read). */
+  readonly exportedDay: readonly boolean[];
+  /** Runs of window days no export covers: never covered, and left out of the rate. */
+  readonly notExported: readonly DayRange[];
   /** inputSpans[k]: the days input k covers, or null (hand-kept, or no events). */
   readonly inputSpans: readonly (DayRange | null)[];
   /** days[i], hours[i], channels[i]: local day number, hour (−1 for a date-only record) and CHANNELS index of

@@ -22,6 +22,7 @@ import {
   milestoneStart,
   milestoneTimeNote,
   notCoveredWords,
+  notExportedWords,
   overdispersedBeyondChance,
   periodLength,
   persistenceUndecided,
@@ -553,11 +554,30 @@ export function findings(b: Body, kase: ResolvedCase): string[] {
   const whom = subjectIsEveryoneElse(kase)
     ? 'from senders other than the victim (no subject was named, so all of them are counted)'
     : `attributed to ${subject}`;
-  out.push(
-    r.count === 0
-      ? `${span} there were no contacts ${whom} (rate 0 a day, ${formatCi(r.ci95)}).`
-      : `${span} there ${r.count === 1 ? 'was' : 'were'} ${plural(r.count, 'contact')} ${whom}, ${perDay(r.perDay)} on average (${formatCi(r.ci95)}), with contact on ${r.days === 1 ? 'that day' : `${r.daysWithContact} of the ${r.days} days`}.`,
-  );
+  // Days no export covers: never "no contacts" there, and never in the rate (window.ts).
+  const none = notExportedWords(b.coverage);
+  const check =
+    b.window.source === 'given'
+      ? ` Check the window's dates (--from, --to or "window" in the case file) if this is not the period meant.`
+      : '';
+  const byHand = b.coverage.notExported?.reduce((n, x) => n + x.incidents, 0) ?? 0;
+  const handWords = byHand
+    ? ` ${plural(byHand, 'contact')} recorded by hand on those days ${byHand === 1 ? 'is' : 'are'} not in the rate.`
+    : '';
+  if (none && r.days === 0) {
+    out.push(
+      `${cap(none)}, so these files cannot show whether there were contacts ${whom} in the window (${b.window.days === 1 ? '1 day' : plural(b.window.days, 'day')}; dates and times in ${kase.timezone}), and no rate is given.${handWords}${check}`,
+    );
+  } else if (none) {
+    out.push(
+      `${span}: ${none}, so ${b.coverage.notExported!.length === 1 ? 'those days are' : 'those runs of days are'} not counted. On the ${plural(r.days, 'day')} an export covers (${formatDateRange(r.from!, r.to!)}) there ${r.count === 1 ? 'was' : 'were'} ${r.count === 0 ? 'no contacts' : plural(r.count, 'contact')} ${whom}, ${perDay(r.perDay)}${r.count === 0 ? '' : ' on average'} (${formatCi(r.ci95)})${r.count === 0 ? '' : `, with contact on ${r.days === 1 ? 'that day' : `${r.daysWithContact} of them`}`}.${handWords}`,
+    );
+  } else
+    out.push(
+      r.count === 0
+        ? `${span} there were no contacts ${whom} (rate 0 a day, ${formatCi(r.ci95)}).`
+        : `${span} there ${r.count === 1 ? 'was' : 'were'} ${plural(r.count, 'contact')} ${whom}, ${perDay(r.perDay)} on average (${formatCi(r.ci95)}), with contact on ${r.days === 1 ? 'that day' : `${r.daysWithContact} of the ${r.days} days`}.`,
+    );
   const ps = b.persistence;
   if (ps.first && ps.last && ps.spanDays > 1) {
     // The time between the first and the last contact, which the two criteria are tested on (rates.ts), not the

@@ -16,7 +16,15 @@ import { ceaseRequests } from './cease.js';
 import { changePoints } from './changepoints.js';
 import { channelsOverTime } from './channels.js';
 import { contentAnalysis } from './content.js';
-import { type Ctx, type EscalationInput, lowerBound, Months, monthOf } from './context.js';
+import {
+  type Ctx,
+  countBetween,
+  datesOf,
+  type EscalationInput,
+  lowerBound,
+  Months,
+  monthOf,
+} from './context.js';
 import { episodeStarts } from './episodes.js';
 import { findings } from './findings.js';
 import { gapAnalysis } from './gaps.js';
@@ -24,10 +32,10 @@ import { identifierAnalysis } from './identifiers.js';
 import { methods } from './methods.js';
 import { boundariesOf, milestoneAnalysis } from './milestones.js';
 import { nightAnalysis } from './night.js';
-import { periodTables, persistence, rateNowVsStart, rateOver } from './rates.js';
+import { periodTables, persistence, rateNowVsStart, rateOnExportedDays, rateOver } from './rates.js';
 import { sdashSheet } from './sdash.js';
 import { trendAnalysis } from './trend.js';
-import { coverage, eventSpans, resolveWindow } from './window.js';
+import { coverage, type DayRange, eventSpans, resolveWindow } from './window.js';
 
 export { DEFAULT_CEASE_PHRASES } from './cease.js';
 export type { EscalationInput } from './context.js';
@@ -70,6 +78,9 @@ export function analyseEscalation(input: EscalationInput): Escalation {
         inputSpans: input.inputs.map(() => null),
         stretch: null,
         covered: [],
+        exported: null,
+        exportedDay: [],
+        notExported: [],
       };
   // The dense daily series of analysis/series.ts (same Zone.localDayNumber bucketing), from the table's days.
   const counts = perDay(table, window.from, range ? window.to - window.from + 1 : 0);
@@ -87,6 +98,9 @@ export function analyseEscalation(input: EscalationInput): Escalation {
     covered: cov.covered,
     limiting: cov.limiting,
     inputSpans: cov.inputSpans,
+    exported: cov.exported,
+    exportedDay: cov.exportedDay,
+    notExported: cov.notExported,
     days,
     hours,
     channels,
@@ -115,9 +129,19 @@ export function analyseEscalation(input: EscalationInput): Escalation {
       source,
       incidentsOutside: incidents.length - windowed.length,
     },
-    coverage: cov.json,
+    coverage: {
+      ...cov.json,
+      ...(cov.notExported.length > 0
+        ? {
+            notExported: cov.notExported.map((r) => ({
+              ...datesOf(r),
+              incidents: countBetween(ctx, r.from, r.to),
+            })),
+          }
+        : {}),
+    },
     rate: range
-      ? rateOver(ctx, window)
+      ? rateOnExportedDays(ctx)
       : {
           from: null,
           to: null,
@@ -129,10 +153,9 @@ export function analyseEscalation(input: EscalationInput): Escalation {
           perWeek: { rate: null, ci95: [null, null] },
           per30Days: { rate: null, ci95: [null, null] },
         },
+    // Beside the rate when the fully covered days are not the rate's own (a window no export leaves days out of).
     rateFullyCovered:
-      cov.stretch && (cov.stretch.from !== window.from || cov.stretch.to !== window.to)
-        ? rateOver(ctx, cov.stretch)
-        : null,
+      cov.stretch && !sameDays(cov.stretch, window, cov.exportedDay) ? rateOver(ctx, cov.stretch) : null,
     headline: { rateNowVsStart: rateNowVsStart(ctx) },
     persistence: persistence(ctx),
     ...(range ? periodTables(ctx) : { weekly: [], monthly: [] }),
@@ -170,4 +193,13 @@ function perDay(table: DayTable, from: number, n: number): number[] {
     if (i >= 0 && i < n) counts[i] = table.count[row]!;
   }
   return counts;
+}
+
+/** Whether the stretch is exactly the window's days some export covers (the days the rate counts). */
+function sameDays(stretch: DayRange, window: DayRange, exportedDay: readonly boolean[]): boolean {
+  for (let i = 0; i < exportedDay.length; i++) {
+    const d = window.from + i;
+    if (exportedDay[i] !== (d >= stretch.from && d <= stretch.to)) return false;
+  }
+  return true;
 }

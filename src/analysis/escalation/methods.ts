@@ -7,6 +7,7 @@ import {
   dayCount,
   INCIDENT_SPAN,
   NO_SUBJECT_SWITCHES,
+  notExportedWords,
   PHI_WITHIN_TRIGGER,
   phiWords,
   windowIsIncidentSpan,
@@ -145,7 +146,15 @@ export function methods(b: Body): Method[] {
   return [
     {
       name: 'Unit of count and window',
-      description: `One record (message, call attempt, visit, letter) counts as one contact. Days are local calendar days in the case zone. The window runs from ${b.window.from ?? '–'} to ${b.window.to ?? '–'} (${windowSource(b)}); every day in it counts, zero days included.`,
+      description: `One record (message, call attempt, visit, letter) counts as one contact. Days are local calendar days in the case zone. The window runs from ${b.window.from ?? '–'} to ${b.window.to ?? '–'} (${windowSource(b)}); ${
+        b.coverage.notExported?.length
+          ? `every day in it that some export covers counts, zero days included; ${notExportedWords(
+              b.coverage,
+              (x, y) => `${x} to ${y}`,
+              (d) => d,
+            )}, so those days are in no rate`
+          : 'every day in it counts, zero days included'
+      }.`,
       caveats: [
         'A window that started at the first incident would inflate the rate and bias trend tests upward.',
         'Split messages inflate record counts; contact episodes (gaps, bursts) and days with contact are harder to dispute.',

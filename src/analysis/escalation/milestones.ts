@@ -11,7 +11,7 @@
  * after it.
  */
 import type { Comparison, Escalation, MilestoneAnalysis } from '../../model/escalation.js';
-import { notCoveredChannels } from '../../model/escalation-words.js';
+import { notCoveredChannels, notExportedWords } from '../../model/escalation-words.js';
 import { formatDate } from '../../model/format.js';
 import type { Milestone } from '../../model/index.js';
 import { DST_FLAGS } from '../../model/time-flags.js';
@@ -144,10 +144,27 @@ export function incidentsAfter(
 function wholeWindowComparison(ctx: Ctx, split: Split): { whole: Comparison; missing: NotCovered } {
   const whole = splitComparison(ctx, split, ctx.window, { before: 'window', after: 'window' }, []);
   const missing = sidesNotCovered(ctx, whole);
-  if (missing.length === 0) return { whole, missing };
+  // Days no export covers (after the last export, say) are said first: no export at all holds them, and a ratio
+  // over them would be one even where no channel limits the fully covered days (none has 5% of the incidents).
+  const none = notExportedReason(ctx);
+  if (missing.length === 0 && !none) return { whole, missing };
   // The channels whose exports miss days, by side (the dates are in the coverage table and the findings).
-  const reason = `not every export covers the whole window (${notCoveredChannels(missing)}), so a rate ratio over it would compare what was exported, not what happened`;
+  const why = [
+    none,
+    missing.length ? `not every export covers the whole window (${notCoveredChannels(missing)})` : '',
+  ]
+    .filter((x) => x)
+    .join('; ');
+  const reason = `${why}, so a rate ratio over it would compare what was exported, not what happened`;
   return { whole: countsOnly(whole, reason), missing };
+}
+
+/** The window's days no export covers, in words ('' when there are none), for the reasons beside the counts. */
+function notExportedReason(ctx: Ctx): string {
+  return notExportedWords({
+    ...(ctx.exported ? { exported: datesOf(ctx.exported) } : {}),
+    notExported: ctx.notExported.map(datesOf),
+  });
 }
 
 /** The primary comparison at a split, over the fully covered stretch, plus the uncovered tail after it. */
@@ -178,8 +195,12 @@ export function comparisonAt(
       ...countsOnly(
         whole,
         split.day < w.from || split.day > w.to
-          ? 'the date is outside the window'
-          : 'the date is outside the days every export covers',
+          ? // Where no limiting export's misses say it (none limits when the window has no incident), the days
+            // no export covers are said: "0 contacts in 184 days after" must not read as contact that stopped.
+            `the date is outside the window${missing.length === 0 && notExportedReason(ctx) ? `, and ${notExportedReason(ctx)}` : ''}`
+          : ctx.exportedDay[split.day - w.from] === false
+            ? 'the date is on a day no export covers'
+            : 'the date is outside the days every export covers',
       ),
       wholeWindow: whole,
       afterUncovered: null,

@@ -65,6 +65,63 @@ export function rateOver(ctx: Ctx, range: DayRange): Escalation['rate'] {
   };
 }
 
+/**
+ * The rate over the window's days some export covers (`ctx.exportedDay`): the whole window unless no export covers
+ * some of its days, whose silence says nothing about contact. Then `from` and `to` are the first and the last such
+ * day and `days` their number (days between them that no export covers are not counted); with none, no rate.
+ */
+export function rateOnExportedDays(ctx: Ctx): Escalation['rate'] {
+  if (ctx.notExported.length === 0) return rateOver(ctx, ctx.window);
+  let first = -1;
+  let last = -1;
+  let days = 0;
+  let count = 0;
+  let withContact = 0;
+  ctx.exportedDay.forEach((on, i) => {
+    if (!on) return;
+    if (first < 0) first = i;
+    last = i;
+    days++;
+    const c = ctx.counts[i] ?? 0;
+    count += c;
+    if (c > 0) withContact++;
+  });
+  if (days === 0) {
+    const none = {
+      rate: null,
+      ci95: [null, null] as [null, null],
+      status: 'not-computable' as const,
+      reason: NO_EXPORT,
+    };
+    return {
+      from: null,
+      to: null,
+      count: 0,
+      days: 0,
+      daysWithContact: 0,
+      perDay: null,
+      ci95: [null, null],
+      perWeek: none,
+      per30Days: none,
+    };
+  }
+  const r = poissonRate(count, days);
+  return {
+    from: dateOf(ctx.window.from + first),
+    to: dateOf(ctx.window.from + last),
+    count,
+    days,
+    daysWithContact: withContact,
+    perDay: r.perDay.rate,
+    ci95: r.perDay.ci,
+    perWeek: perPeriod(r.perWeek, days, 'week'),
+    per30Days: perPeriod(r.per30Days, days, '30 days'),
+  };
+}
+
+/** Why there is no rate, nor any comparison, when no export covers a day of the window. */
+export const NO_EXPORT = 'no export covers any day of the window';
+
 /** Week and month rows over the window, flagged where they reach outside the fully covered stretch. */
 export function periodTables(ctx: Ctx): Pick<Escalation, 'weekly' | 'monthly'> {
   const start = dateOf(ctx.window.from);
@@ -119,6 +176,11 @@ export function rateNowVsStart(
   for (let d = last.from; d <= last.to; d++) daily.push(ctx.counts[d - ctx.window.from] ?? 0);
   // The two sides are not contiguous in time, so no trend-adjusted step here.
   const c = compare(side(first), side(last), days >= MIN.sideDays ? daily : null, days, false, true);
+  // No window day that any export covers: no first or last days to count, as none of them was recorded.
+  if (!ctx.stretch && ctx.exported !== null && ctx.exportedDay.every((on) => !on)) {
+    const empty = { from: null, to: null, days: 0, count: 0, ratePerDay: null, boundedBy: 'window' as const };
+    return { ...countsOnly({ before: empty, after: empty }, NO_EXPORT), days: 0 };
+  }
   // A one-day range has no first and last days to set side by side: "only 0 days before and 0 days after" would
   // read as if days were missing, so the reason says what the range is.
   if (days === 0) {

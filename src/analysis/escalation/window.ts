@@ -9,6 +9,10 @@
  *   backup whose first records another backup also holds still covers their days). Records skipped as not contact
  *   (system notices) carry no time past their source, so they do not count; nor do rejected ones. A channel's
  *   coverage is the union over its files. Records typed by hand (a diary) say nothing about coverage.
+ * - A window day no export covers is never covered, whatever the channels' shares: with no export holding it, a
+ *   day without records is not a day without contact (a window after the last export, or a mistyped year, would
+ *   otherwise read as contact that stopped). Those runs are `notExported`; the rate leaves them out. A case read
+ *   from hand-kept records only has no export to say which days were recorded: its window stands as given.
  * - The combined series is comparable only over days every channel covers. Channels that carry at least 5% of
  *   the incidents limit that "fully covered" stretch; a channel with a handful of records would otherwise cut
  *   the analysis down to its few days (it is listed, not used). Trend tests, change points and before/after
@@ -108,6 +112,12 @@ export interface Coverage {
   readonly stretch: DayRange | null;
   /** covered[i] is true when window day i is fully covered. */
   readonly covered: boolean[];
+  /** The first and last day any export covers; null when no export was read (hand-kept records only). */
+  readonly exported: DayRange | null;
+  /** exportedDay[i]: some export covers window day i (every day when no export was read). */
+  readonly exportedDay: readonly boolean[];
+  /** Runs of window days no export covers, in order (none when no export was read). */
+  readonly notExported: readonly DayRange[];
 }
 
 /**
@@ -141,6 +151,26 @@ export function coverage(
   }
   const n = window.to - window.from + 1;
   const covered = new Array<boolean>(n).fill(true);
+  // The days some export covers: every export's span, whatever its channels.
+  const exportedSpans = merge(
+    [...spans.values()].map((s) => ({ from: zone.localDayNumber(s.first), to: zone.localDayNumber(s.last) })),
+  );
+  const exportedDay = covered.map(
+    (_, i) => exportedSpans.length === 0 || inSpans(exportedSpans, window.from + i),
+  );
+  const notExported: DayRange[] = [];
+  for (let i = 0; i < n; i++) {
+    if (exportedDay[i]) continue;
+    covered[i] = false;
+    const last = notExported[notExported.length - 1];
+    if (last && last.to === window.from + i - 1)
+      notExported[notExported.length - 1] = { from: last.from, to: last.to + 1 };
+    else notExported.push({ from: window.from + i, to: window.from + i });
+  }
+  const exported =
+    exportedSpans.length > 0
+      ? { from: exportedSpans[0]!.from, to: exportedSpans[exportedSpans.length - 1]!.to }
+      : null;
   const channels: Escalation['coverage']['channels'] = [];
   const limiting: LimitingChannel[] = [];
   const all = new Set<Channel>([...byChannel.keys(), ...incidentsBy.keys()]);
@@ -184,6 +214,7 @@ export function coverage(
       channels,
       fullyCovered: stretch ? { from: dateOf(stretch.from), to: dateOf(stretch.to), days: best.len } : null,
       partialDays: inStretch.filter((x) => !x).length,
+      ...(exported ? { exported: { from: dateOf(exported.from), to: dateOf(exported.to) } } : {}),
     },
     limiting,
     inputSpans: inputs.map((_, k) => {
@@ -192,6 +223,9 @@ export function coverage(
     }),
     stretch,
     covered: inStretch,
+    exported,
+    exportedDay,
+    notExported,
   };
 }
 

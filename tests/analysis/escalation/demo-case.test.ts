@@ -207,7 +207,7 @@ describe('demo case: escalation JSON', () => {
     const f = esc().findings;
     const all = f.join('\n');
     expect(f[0]).toBe(
-      'From 8 January to 30 June 2024 (175 days; dates and times in Europe/London) there were 690 contacts attributed to Sam Carter, 3.9 contacts a day on average (95% CI 3.7–4.2), with contact on 149 of the 175 days.',
+      'From 8 January to 30 June 2024 (175 days; dates and times in Europe/London): no export covers 30 June 2024 (the exports end on 29 June 2024), so those days are not counted. On the 174 days an export covers (8 January to 29 June 2024) there were 690 contacts attributed to Sam Carter, 4.0 contacts a day on average (95% CI 3.7–4.3), with contact on 149 of them.',
     );
     expect(all).toMatch(
       /so the trend, the change points and the comparisons below use the 145 days that every export covers, 8 January to 31 May 2024/,
