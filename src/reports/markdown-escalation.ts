@@ -24,6 +24,7 @@ import {
   milestoneStart,
   NO_SUBJECT_SWITCHES,
   notCoveredWords,
+  notExportedWords,
   periodLength,
   phiWithinWords,
   phiWords,
@@ -242,7 +243,7 @@ function coverageTable(e: Escalation, names: FileNames): string[] {
   return [
     '### Window and coverage',
     '',
-    `The window is ${w.from && w.to ? isoRange(w.from, w.to) : '–'} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls outside it and is' : 'fall outside it and are'} not analysed here` : ''}.${windowIsIncidentSpan(e) ? ` ${md(cap(INCIDENT_SPAN))}.` : ''} ${full ? `Every export covers ${isoRange(full.from, full.to)} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}`,
+    `The window is ${w.from && w.to ? isoRange(w.from, w.to) : '–'} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls outside it and is' : 'fall outside it and are'} not analysed here` : ''}.${windowIsIncidentSpan(e) ? ` ${md(cap(INCIDENT_SPAN))}.` : ''} ${full ? `Every export covers ${isoRange(full.from, full.to)} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days.` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}${notExportedWords(e.coverage, isoRange, (d) => d) ? ` ${md(cap(notExportedWords(e.coverage, isoRange, (d) => d)))}: those days are in no rate or statistic.` : ''}`,
     '',
     ...table(
       ['Channel', 'Records cover', 'Files', 'Incidents', 'Limits the fully covered days'],

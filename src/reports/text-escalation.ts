@@ -17,6 +17,7 @@ import {
   milestoneTimeNote,
   notCoveredChannels,
   notCoveredWords,
+  notExportedWords,
   periodLength,
   phiAboveOne,
   senSlopeWords,
@@ -56,6 +57,19 @@ import { whyNot } from './withheld.js';
  */
 function rateLine(e: Escalation): string {
   const r = e.rate;
+  // Days no export covers are not in the rate: said beside it, and no rate at all when that is every day.
+  const none = notExportedWords(
+    e.coverage,
+    (a, b) => dayRange(a, b, ' → '),
+    (d) => d,
+  );
+  if (none && r.days === 0) return `not given: ${none}`;
+  if (none) {
+    const full = e.rateFullyCovered
+      ? `; ${sig2(e.rateFullyCovered.perDay)} a day on fully covered days (${formatCi(e.rateFullyCovered.ci95)})`
+      : '';
+    return `${sig2(r.perDay)} a day (${formatCi(r.ci95)}) on the ${plural(r.days, 'day')} an export covers${full}; ${none}  [exact Poisson interval]`;
+  }
   const full = e.rateFullyCovered
     ? `; ${sig2(e.rateFullyCovered.perDay)} a day on fully covered days (${formatCi(e.rateFullyCovered.ci95)})`
     : '';

@@ -38,7 +38,14 @@ export function hatching(e: Escalation | undefined): Hatching {
   if (!e) return NONE;
   const limiting = e.coverage.channels.filter((c) => c.limits && c.spans.length > 0);
   const spans = limiting.map((c) => c.spans.map((s) => ({ from: dayNumber(s.from), to: dayNumber(s.to) })));
-  const everyExport = (d: number) => spans.every((list) => list.some((s) => d >= s.from && d <= s.to));
+  // A day no export covers (`coverage.notExported`) is never "apart": no export holds it at all.
+  const noExport = (e.coverage.notExported ?? []).map((r) => ({
+    from: dayNumber(r.from),
+    to: dayNumber(r.to),
+  }));
+  const everyExport = (d: number) =>
+    !noExport.some((s) => d >= s.from && d <= s.to) &&
+    spans.every((list) => list.some((s) => d >= s.from && d <= s.to));
   const runs: { from: number; to: number; apart: boolean }[] = [];
   // Read defensively, as the page reads other escalation fields: a report built by hand may lack the daily series,
   // and then nothing is hatched.

@@ -8,6 +8,7 @@
  * the bars and named in the legend and the caption: a low bar there may only mean that an export ends.
  */
 
+import { notExportedWords } from '../../../model/escalation-words.js';
 import { busiestDays } from '../../../model/format.js';
 import type { Channel, Report } from '../../../model/index.js';
 import { int, plural } from '../../format.js';
@@ -141,11 +142,14 @@ function legend(styles: readonly ChannelStyle[], shadeKey: string | null): { svg
  */
 function hatchedWords(r: Report, h: Hatching): string {
   if (h.runs.length === 0) return '';
-  const words = h.missing
-    .map(
+  const words = [
+    ...h.missing.map(
       (c) =>
         `the ${c.channel} ${c.files.length === 1 ? 'export covers' : 'exports cover'} ${c.spans.map((s) => longDateSpan(s.from, s.to)).join(' and ')}`,
-    )
+    ),
+    notExportedWords(r.escalation!.coverage, longDateSpan),
+  ]
+    .filter((x) => x)
     .join('; ');
   if (h.apartDays === 0)
     return ` Hatched days (${plural(h.days, 'day')}) are not covered by every export (${words}): fewer incidents there may only mean that an export ends, and the trend, change points and comparisons leave them out.`;

@@ -10,6 +10,7 @@ import {
   dispersionIndexWords,
   dispersionState,
   INCIDENT_SPAN,
+  notExportedWords,
   phiWords,
   senSlopeWords,
   spanWords,
@@ -75,7 +76,7 @@ export function coverage(e: Escalation, ctx: HtmlContext): string {
   const full = e.coverage.fullyCovered;
   return [
     `<p>The window is ${text(range(w.from, w.to))} (${plural(w.days, 'day')}, ${source})${w.incidentsOutside ? `; ${plural(w.incidentsOutside, 'incident')} ${w.incidentsOutside === 1 ? 'falls outside it and is' : 'fall outside it and are'} not analysed here` : ''}.${windowIsIncidentSpan(e) ? ` ${text(cap(INCIDENT_SPAN))}.` : ''} The unit of count is one record: a message, a call attempt, a visit or a letter each count 1.</p>`,
-    `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.${leftOut(e)}` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}</p>`,
+    `<p>${full ? `Every export covers ${text(range(full.from, full.to))} (${plural(full.days, 'day')}, the fully covered days): the trend, the change points and the comparisons use only these days, because a day outside an export’s coverage would look like a day without contact.${leftOut(e)}` : 'No stretch of days is covered by every export, so the trend, change points and comparisons are not computed.'}${notExportedWords(e.coverage, range) ? ` ${text(cap(notExportedWords(e.coverage, range)))}: those days are in no rate or statistic.` : ''}</p>`,
     `<div class="scroll">${table({
       caption:
         'Coverage of each channel: dates its records cover, files, incidents and whether it limits the fully covered days',
