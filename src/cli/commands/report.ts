@@ -4,6 +4,7 @@ import type { Report } from '../../model/index.js';
 import { quoted } from '../../model/shell-quote.js';
 import { analyseTimeline, reportMarks } from '../../pipeline/index.js';
 import { reportFormats } from '../../reports/index.js';
+import { problemLines } from '../../reports/problem-lines.js';
 import { type Environment, generatedAt } from '../environment.js';
 import { refuseFormatFlag } from '../format-flag.js';
 import { byteOrder, givenName } from '../inputs.js';
@@ -162,7 +163,22 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
   await sink.close();
   if (!flags.quiet) {
     const strict = flags.strict ? strictLine(report, env.stderrChalk) : '';
-    process.stderr.write(summaryLine(report, env.stderrChalk, flags.out) + strict);
+    process.stderr.write(
+      summaryLine(report, env.stderrChalk, flags.out) +
+        strict +
+        windowWarning(report, env, format.id === 'text' && toStdout),
+    );
   }
   return flags.strict && !complete(report) ? 1 : 0;
+}
+
+/**
+ * The warning that no export covers a day of the window (CASE_WINDOW_NOT_EXPORTED: a mistyped --from/--to year
+ * reads just like a window after the last export), under the summary line, so it is seen whatever the output. Not
+ * repeated when the terminal report on stdout lists it among its problems.
+ */
+function windowWarning(report: Report, env: Environment, listedOnStdout: boolean): string {
+  const p = report.problems.find((x) => x.code === 'CASE_WINDOW_NOT_EXPORTED');
+  if (!p || listedOnStdout) return '';
+  return `${problemLines(p, env.stderrChalk).join('\n')}\n`;
 }
