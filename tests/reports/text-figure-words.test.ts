@@ -58,13 +58,12 @@ describe('text report of the demo case: figures in words that cannot be misread'
   it('gives each rate on the Rate line its unit, the fully covered days’ as well as the window’s', () => {
     expect(r.escalation!.rateFullyCovered).not.toBeNull();
     const line = lineOf(text, 'Rate ')!;
+    // The window runs to 30 June, a day past the exports' last record (29 June): the rate leaves that day out.
     expect(line).toBe(
-      'Rate        3.9 a day (95% confidence interval (CI) 3.7–4.2); 4.4 a day on fully covered days (95% CI 4.1–4.8)  [exact Poisson interval]',
+      'Rate        4.0 a day (95% confidence interval (CI) 3.7–4.3) on the 174 days an export covers; 4.4 a day on fully covered days (95% CI 4.1–4.8); no export covers 2024-06-30 (the exports end on 2024-06-29)  [exact Poisson interval]',
     );
     // Every figure before an interval is followed by its unit.
-    expect(
-      [...line.matchAll(/(\d\.\d)( a day[^(]*)\(95% (CI|confidence interval)/g)].map((m) => m[1]),
-    ).toEqual(['3.9', '4.4']);
+    expect([...line.matchAll(/(\d\.\d)( a day[^(]*)\(95% (CI|confidence interval)/g)].map((m) => m[1])).toEqual(['4.0', '4.4']);
     expect(line).not.toMatch(/fully covered days \d/);
   });
 
@@ -107,9 +106,11 @@ describe('text report of the demo case: figures in words that cannot be misread'
       '            00:00 and 05:59',
     ]);
     expect(blockOf(narrow, 'Rate ')).toEqual([
-      'Rate        3.9 a day (95% confidence interval (CI)',
-      '            3.7–4.2); 4.4 a day on fully covered days (95%',
-      '            CI 4.1–4.8)  [exact Poisson interval]',
+      'Rate        4.0 a day (95% CI 3.7–4.3) on the 174 days an',
+      '            export covers; 4.4 a day on fully covered days',
+      '            (95% CI 4.1–4.8); no export covers 2024-06-30',
+      '            (the exports end on 2024-06-29)  [exact Poisson',
+      '            interval]',
     ]);
     expect(blockOf(narrow, 'Stop asked')).toEqual([
       'Stop asked  first 2024-01-10 23:19 (whatsapp, phrase “stop',
