@@ -106,11 +106,11 @@ describe('text report of the demo case: figures in words that cannot be misread'
       '            00:00 and 05:59',
     ]);
     expect(blockOf(narrow, 'Rate ')).toEqual([
-      'Rate        4.0 a day (95% CI 3.7–4.3) on the 174 days an',
-      '            export covers; 4.4 a day on fully covered days',
-      '            (95% CI 4.1–4.8); no export covers 2024-06-30',
-      '            (the exports end on 2024-06-29)  [exact Poisson',
-      '            interval]',
+      'Rate        4.0 a day (95% confidence interval (CI) 3.7–4.3)',
+      '            on the 174 days an export covers; 4.4 a day on',
+      '            fully covered days (95% CI 4.1–4.8); no export',
+      '            covers 2024-06-30 (the exports end on',
+      '            2024-06-29)  [exact Poisson interval]',
     ]);
     expect(blockOf(narrow, 'Stop asked')).toEqual([
       'Stop asked  first 2024-01-10 23:19 (whatsapp, phrase “stop',

@@ -151,7 +151,7 @@ describe('a window partly after every export (demo case, 1 June – 31 December 
       'From 1 June to 31 December 2024 (214 days; dates and times in Europe/London): no export covers 30 June to 31 December 2024 (the exports end on 29 June 2024), so those days are not counted. On the 29 days an export covers (1–29 June 2024) there were 46 contacts attributed to Sam Carter, 1.6 contacts a day on average (95% CI 1.2–2.1), with contact on 21 of them.',
     );
     expect(out.text).toContain(
-      'Rate        1.6 a day (95% CI 1.2–2.1) on the 29 days an export covers; no export covers 2024-06-30 → 2024-12-31 (the exports end on 2024-06-29)',
+      'Rate        1.6 a day (95% confidence interval (CI) 1.2–2.1) on the 29 days an export covers; no export covers 2024-06-30 → 2024-12-31 (the exports end on 2024-06-29)',
     );
     expect(out.markdown).toContain(
       'No export covers 2024-06-30 – 2024-12-31 \\(the exports end on 2024-06-29\\): those days are in no rate or statistic.',
