@@ -107,7 +107,7 @@ describe('inspect', () => {
     );
     expect(r.stdout).toContain(
       '  i The subject identifier "sam.carter@example.org" matched no sender in these inputs.\n' +
-        '    Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written (chronolog inspect lists every sender).\n',
+        '    Nothing is wrong if the subject did not use it in these exports; otherwise check how it is written after --subject (chronolog inspect lists every sender).\n',
     );
   });
 
