@@ -238,7 +238,9 @@ describe('help and usage', () => {
     );
     const r = cli(['report', DEMO, '--case', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/timezone: "Mars\/Olympus" is not a time zone name: zones are named region\/city/);
+    expect(r.stderr).toMatch(
+      /timezone: "Mars\/Olympus" is not a time zone name: zones are named region\/city/,
+    );
     expect(r.stderr).toMatch(/region: must be a two-letter ISO 3166 alpha-2 code/);
     expect(r.stderr).toMatch(
       /milestones\.0\.date: "2024-02-31" is not a real date: February 2024 has 29 days/,

@@ -63,7 +63,9 @@ describe('text report of the demo case: figures in words that cannot be misread'
       'Rate        4.0 a day (95% confidence interval (CI) 3.7–4.3) on the 174 days an export covers; 4.4 a day on fully covered days (95% CI 4.1–4.8); no export covers 2024-06-30 (the exports end on 2024-06-29)  [exact Poisson interval]',
     );
     // Every figure before an interval is followed by its unit.
-    expect([...line.matchAll(/(\d\.\d)( a day[^(]*)\(95% (CI|confidence interval)/g)].map((m) => m[1])).toEqual(['4.0', '4.4']);
+    expect(
+      [...line.matchAll(/(\d\.\d)( a day[^(]*)\(95% (CI|confidence interval)/g)].map((m) => m[1]),
+    ).toEqual(['4.0', '4.4']);
     expect(line).not.toMatch(/fully covered days \d/);
   });
 
