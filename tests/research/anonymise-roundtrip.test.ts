@@ -68,6 +68,31 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL = /^(\d{4}-\d{2}-\d{2})( \d{2}:\d{2}(?::\d{2}(?:\.\d{3})?)?)$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WORD_DATE_SOURCE = `\\b(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})\\b`;
+const WORD_DATE = new RegExp(WORD_DATE_SOURCE);
+const WORD_DATE_ALL = new RegExp(WORD_DATE_SOURCE, 'g');
+/** "30 June 2024" as 2024-06-30, and back. */
+const isoOfWords = (d: string) => {
+  const [, day, month, year] = WORD_DATE.exec(d)!;
+  return `${year}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}-${day!.padStart(2, '0')}`;
+};
+const wordDate = (iso: string) =>
+  `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
@@ -106,6 +131,9 @@ function normalise(v: unknown, days: number, shifted: boolean): unknown {
   }
   if (typeof v !== 'string') return v;
   if (DATE.test(v)) return addDays(v, -days);
+  // A date in words inside a sentence ("no export covers 30 June 2024"), shifted back as the ISO dates are.
+  if (days !== 0 && WORD_DATE.test(v))
+    return v.replace(WORD_DATE_ALL, (d) => wordDate(addDays(isoOfWords(d), -days)));
   const local = LOCAL.exec(v);
   if (local) return addDays(local[1]!, -days) + local[2]!;
   if (INSTANT.test(v) && shifted) {

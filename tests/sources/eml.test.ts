@@ -22,7 +22,7 @@ function otherFixtures(root = 'fixtures'): string[] {
   return readdirSync(root).flatMap((n) => {
     const p = join(root, n);
     // mixed-case holds one file of every format, e-mail included; named-like-subject an e-mail beside texts;
-    // email-cr-cr-lf and email-long-headers an .eml beside an mbox.
+    // email-cr-cr-lf, email-long-headers and messy-case-wording/email an .eml beside an mbox.
     if (statSync(p).isDirectory())
       return [
         'fixtures/eml',
@@ -30,6 +30,7 @@ function otherFixtures(root = 'fixtures'): string[] {
         'fixtures/named-like-subject',
         'fixtures/email-cr-cr-lf',
         'fixtures/email-long-headers',
+        'fixtures/messy-case-wording/email',
       ].includes(p)
         ? []
         : otherFixtures(p);

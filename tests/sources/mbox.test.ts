@@ -25,7 +25,7 @@ function otherFixtures(root = 'fixtures'): string[] {
     const p = join(root, n);
     if (statSync(p).isDirectory())
       // mixed-case holds one file of every format, e-mail included; mbox-unquoted-from and mbox-cut-short are
-      // mbox too, and email-cr-cr-lf and email-long-headers hold an mbox and an .eml.
+      // mbox too, and email-cr-cr-lf, email-long-headers and messy-case-wording/email hold an mbox and an .eml.
       return [
         'fixtures/mbox',
         'fixtures/mbox-unquoted-from',
@@ -34,6 +34,7 @@ function otherFixtures(root = 'fixtures'): string[] {
         'fixtures/email-long-headers',
         'fixtures/eml',
         'fixtures/mixed-case',
+        'fixtures/messy-case-wording/email',
       ].includes(p)
         ? []
         : otherFixtures(p);
