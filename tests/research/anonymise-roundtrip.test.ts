@@ -16,6 +16,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymiseCommand } from '../../src/cli/commands/anonymise.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
+import { MONTH_NAMES } from '../../src/model/format.js';
 import type { Report } from '../../src/model/index.js';
 import { env, KEY_A, keyFile, NOW, scratch } from './env.js';
 
@@ -68,20 +69,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL = /^(\d{4}-\d{2}-\d{2})( \d{2}:\d{2}(?::\d{2}(?:\.\d{3})?)?)$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = MONTH_NAMES;
 const WORD_DATE_SOURCE = `\\b(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})\\b`;
 const WORD_DATE = new RegExp(WORD_DATE_SOURCE);
 const WORD_DATE_ALL = new RegExp(WORD_DATE_SOURCE, 'g');

@@ -51,10 +51,21 @@ export function rateOver(ctx: Ctx, range: DayRange): Escalation['rate'] {
     count += c;
     if (c > 0) withContact++;
   }
+  return rateResult(range.from, range.to, count, days, withContact);
+}
+
+/** The rate of `count` contacts over `days` days counted from window day `from` to `to`. */
+function rateResult(
+  from: number,
+  to: number,
+  count: number,
+  days: number,
+  withContact: number,
+): Escalation['rate'] {
   const r = poissonRate(count, days);
   return {
-    from: dateOf(range.from),
-    to: dateOf(range.to),
+    from: dateOf(from),
+    to: dateOf(to),
     count,
     days,
     daysWithContact: withContact,
@@ -105,18 +116,7 @@ export function rateOnExportedDays(ctx: Ctx): Escalation['rate'] {
       per30Days: none,
     };
   }
-  const r = poissonRate(count, days);
-  return {
-    from: dateOf(ctx.window.from + first),
-    to: dateOf(ctx.window.from + last),
-    count,
-    days,
-    daysWithContact: withContact,
-    perDay: r.perDay.rate,
-    ci95: r.perDay.ci,
-    perWeek: perPeriod(r.perWeek, days, 'week'),
-    per30Days: perPeriod(r.per30Days, days, '30 days'),
-  };
+  return rateResult(ctx.window.from + first, ctx.window.from + last, count, days, withContact);
 }
 
 /** Why there is no rate, nor any comparison, when no export covers a day of the window. */
