@@ -11,12 +11,12 @@ import type { SourceContext } from '../source.js';
 import { decodeFields, F, type Fields, newFields, type StreamedText } from './fields.js';
 import type { ChatInfo } from './scanner.js';
 import { decimal } from './spans.js';
-import { mediaOf, readSeconds, serviceReason, show, textOf, timeOf } from './values.js';
+import { type CutText, mediaOf, readSeconds, serviceReason, show, textOf, timeOf } from './values.js';
 
 /** The flag of an event whose text is only the first MAX_TEXT_BYTES of its message's (TELEGRAM_TEXT_TOO_LONG). */
 export const TEXT_CUT = 'TELEGRAM_TEXT_CUT';
 
-/** The message's text as read: cut when `total` > 0 (its whole length in bytes), and the member it is in. */
+/** The message's text as read: a string, or cut (CutText). */
 type Text = ReturnType<typeof textOf>;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -116,7 +116,7 @@ export function readObject(
       'A newer Telegram Desktop may write this type, or the file was altered: check this entry by hand.',
     );
   }
-  if (text !== undefined && text.total > 0) warnTextCut(text, m, locator, chat, outcome, ctx);
+  if (typeof text === 'object') warnTextCut(text, m, locator, chat, outcome, ctx);
 }
 
 /**
@@ -125,7 +125,7 @@ export function readObject(
  * same chat, message id, member and length).
  */
 function warnTextCut(
-  text: NonNullable<Text>,
+  text: CutText,
   m: Fields,
   locator: string,
   chat: ChatInfo,
@@ -192,9 +192,10 @@ function message(
   let details = mediaOf(m);
   const kind: Kind = text === undefined && details !== undefined ? 'media' : 'message';
   const ev = base(m, locator, time, kind, chat, st, m[F.from], m[F.from_id]);
-  if (text !== undefined) {
+  if (typeof text === 'string') ev.text = text;
+  else if (text !== undefined) {
     ev.text = text.text;
-    if (text.total > 0) addFlag(ev, TEXT_CUT);
+    addFlag(ev, TEXT_CUT);
   }
   // The rarer members: checked together so that a plain message costs one test.
   if (

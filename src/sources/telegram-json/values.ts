@@ -50,26 +50,32 @@ export function flatten(t: unknown): string | undefined {
   return out === '' ? undefined : out;
 }
 
-/**
- * The message's visible text (`flatten` of `text`, else of `text_entities`) cut to its first MAX_TEXT_BYTES of
- * UTF-8, with its length in all and the member it is in; `undefined` when it has none. A text read as it came
- * (long-text.ts) is cut already.
- */
-export function textOf(m: Fields): { text: string; total: number; member: string } | undefined {
-  const own = readText(m[F.text]);
-  if (own !== undefined) return { ...own, member: 'text' };
-  const entities = readText(m[F.text_entities]);
-  return entities === undefined ? undefined : { ...entities, member: 'text_entities' };
+/** A message's text cut to its first MAX_TEXT_BYTES: its length in all (bytes of UTF-8) and the member it is in. */
+export interface CutText {
+  readonly text: string;
+  readonly total: number;
+  readonly member: 'text' | 'text_entities';
 }
 
-function readText(v: unknown): { text: string; total: number } | undefined {
-  if (v instanceof LongText)
-    return v.total === 0 ? undefined : { text: v.text, total: v.total > MAX_TEXT_BYTES ? v.total : 0 };
+/**
+ * The message's visible text (`flatten` of `text`, else of `text_entities`), or `undefined` when it has none; a
+ * text over MAX_TEXT_BYTES of UTF-8 comes cut, as a CutText. A text read as it came (long-text.ts) is cut already.
+ * An ordinary text is returned as the string itself: this runs for every message, and an object for each made
+ * the garbage collector's work grow fourfold (Telegram 1M: +1.3 s, +40 MB of peak memory).
+ */
+export function textOf(m: Fields): string | CutText | undefined {
+  return readText(m[F.text], 'text') ?? readText(m[F.text_entities], 'text_entities');
+}
+
+function readText(v: unknown, member: CutText['member']): string | CutText | undefined {
+  if (v instanceof LongText) {
+    if (v.total === 0) return undefined;
+    return v.total > MAX_TEXT_BYTES ? { text: v.text, total: v.total, member } : v.text;
+  }
   const text = flatten(v);
-  if (text === undefined) return undefined;
-  if (text.length * 3 <= MAX_TEXT_BYTES) return { text, total: 0 };
+  if (text === undefined || text.length * 3 <= MAX_TEXT_BYTES) return text;
   const total = Buffer.byteLength(text);
-  return total <= MAX_TEXT_BYTES ? { text, total: 0 } : { text: cutString(text, MAX_TEXT_BYTES).text, total };
+  return total <= MAX_TEXT_BYTES ? text : { text: cutString(text, MAX_TEXT_BYTES).text, total, member };
 }
 
 /** Describes the attachment, if any: what it is, its file (path or placeholder) and what it says. */
