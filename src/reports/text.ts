@@ -47,6 +47,7 @@ import {
   withheldTally,
 } from './tallies.js';
 import { escalationText } from './text-escalation.js';
+import { wrapLines } from './wrap-lines.js';
 
 /**
  * The case zone, and when neither the case file nor --tz gave it, that it is this computer's setting: every local
@@ -312,56 +313,8 @@ export const text: ReportFormat = {
     const at = lines.findIndex((l, k) => k > 0 && l.includes('95% CI'));
     if (at > 0) lines[at] = spellOutFirst(lines[at]!, '95% CI', CI_SPELLED);
     const wrapAt = ctx.wrapAt;
-    return `${(wrapAt === undefined ? lines : lines.flatMap((l) => wrapped(l, wrapAt))).join('\n')}\n`;
+    // On a terminal, one last pass breaks each line wider than it (wrap-lines.ts); to a file or pipe, every line
+    // stays whole, so the output does not depend on a terminal's width and grep finds a sentence on one line.
+    return `${(wrapAt === undefined ? lines : wrapLines(lines, wrapAt)).join('\n')}\n`;
   },
 };
-
-// chalk's styles (SGR sequences); the data's own escape characters never reach here (sanitize.ts).
-const STYLE = /\x1b\[[0-9;]*m/g;
-// A line led by a 12-column label ("Calls       13: …", "Busiest day 2024-…") or continuing one (12 spaces): the
-// label fills the 12 columns exactly, so a sentence ("For the full report…") is no label.
-const LABELLED = /^(?:[A-Z][A-Za-z/ -]{10} | {12})(?! )/;
-// A table row: after its indent, columns apart by two spaces or more ("  Sam     324  2024-01-08 → …").
-const TABLE_ROW = /^ +\S+(?: \S+)* {2,}\S/;
-
-/**
- * A line wider than the terminal on as many lines as it needs, each further line indented under the text: 12
- * columns after a label, else 2 more than the line's own indent ("  ! file: …" goes on at 4). A table's row is
- * left whole (the terminal folds it), as its cells must stay under their headings. A line holding a
- * " · " list breaks only between its items and at a double space (before a bracketed note), so "missed 8" or
- * "2024-01 10%" stays on one line; other lines break at any space. A word is never split, so a path, number or
- * address stays whole and copyable even when it alone is wider. The styles carry over: a terminal keeps a line's
- * bold or dim until its end sequence.
- */
-function wrapped(line: string, width: number): string[] {
-  const plainLine = line.replace(STYLE, '');
-  if (displayWidth(plainLine) <= width) return [line];
-  const labelled = LABELLED.test(plainLine);
-  // A table's row stays one line: split, its cells would no longer stand under their headings.
-  if (!labelled && TABLE_ROW.test(plainLine)) return [line];
-  const indent = labelled ? 12 : (/^ */.exec(plainLine)?.[0].length ?? 0) + 2;
-  const rest = ' '.repeat(indent);
-  const lead = /^ */.exec(line)?.[0] ?? '';
-  // [text, break, text, break, …, text]: the breaks are kept, so the parts joined give the line back.
-  const parts = line.slice(lead.length).split(plainLine.includes(' · ') ? /( · | {2})/ : /( )/);
-  const out: string[] = [];
-  let current = lead + parts[0]!;
-  let used = displayWidth(current.replace(STYLE, ''));
-  for (let k = 1; k < parts.length; k += 2) {
-    const gap = parts[k]!;
-    const next = parts[k + 1]!;
-    const w = displayWidth(next.replace(STYLE, ''));
-    if (used + gap.length + w > width && used > indent && next.trim() !== '') {
-      // Without the space of a two-space gap already added ("…p < 0.001)  [Poisson regression …]" splits into
-      // ")", " ", "", " ", "[Poisson"): a line does not end in a space.
-      out.push(current.replace(/ +$/, ''));
-      current = rest + next.trimStart();
-      used = indent + displayWidth(next.trimStart().replace(STYLE, ''));
-    } else {
-      current += gap + next;
-      used += gap.length + w;
-    }
-  }
-  out.push(current);
-  return out;
-}

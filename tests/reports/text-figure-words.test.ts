@@ -121,11 +121,12 @@ describe('text report of the demo case: figures in words that cannot be misread'
     ]);
     const milestones = blockOf(narrow, 'Milestones');
     expect(milestones.slice(0, 5)).toEqual([
-      'Milestones  2024-04-02 Police warning (PIN) issued: 4.9 →',
-      '            8.4 a day (118 in 24 d, 401 in 48 d); RR 1.7',
-      '            (95% CI 1.4–2.1, p < 0.001; quasi 95% CI',
-      '            1.1–2.5, p = 0.0096)  [exact conditional Poisson',
-      '            test]; 483 contacts from then on',
+      // A rate's arrow, "RR 1.7" and "95% CI 1.1–2.5" are never broken (wrap-lines.ts).
+      'Milestones  2024-04-02 Police warning (PIN) issued:',
+      '            4.9 → 8.4 a day (118 in 24 d, 401 in 48 d);',
+      '            RR 1.7 (95% CI 1.4–2.1, p < 0.001; quasi',
+      '            95% CI 1.1–2.5, p = 0.0096)  [exact conditional',
+      '            Poisson test]; 483 contacts from then on',
     ]);
     for (const label of ['Night ', 'Rate ', 'Milestones', 'Stop asked']) {
       const block = blockOf(narrow, label);

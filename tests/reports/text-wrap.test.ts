@@ -11,7 +11,16 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/reports/format.js';
 import { reportFormats } from '../../src/reports/index.js';
+import { plainChalk } from '../helpers/environment.js';
 import { renderAs, reportOf } from '../helpers/report.js';
+
+/** The text report as an 80-column terminal shows it: its tables sized to 80 columns, its lines wrapped at 80. */
+async function at80(path: string): Promise<{ whole: string; lines: string[] }> {
+  const r = await reportOf([path]);
+  const text = reportFormats.find((f) => f.id === 'text')!;
+  const lines = text.render(r, { chalk: plainChalk, width: 80, wrapAt: 80 }).split('\n');
+  return { whole: text.render(r, { chalk: plainChalk, width: 80 }), lines };
+}
 
 describe('text report wrapped to a terminal', () => {
   it('fits every line of mixed-case in 100 columns, breaking between list items, at 12 columns after a label', async () => {
@@ -73,6 +82,33 @@ describe('text report wrapped to a terminal', () => {
     expect(coloured).toContain('\u001b[1mCalls\u001b[22m');
     const plain = coloured.replace(/\u001b\[[0-9;]*m/g, '');
     expect(plain).toBe(renderAs('text', r, 100));
+  });
+
+  it('fits every line of the demo case in an 80-column terminal, with nothing lost or changed', async () => {
+    const { whole, lines } = await at80('fixtures/demo-case');
+    expect(whole.split('\n').filter((l) => displayWidth(l) > 80).length).toBeGreaterThan(10);
+    expect(lines.filter((l) => displayWidth(l) > 80)).toEqual([]);
+    const words = (t: string) => t.split(/\s+/).filter((w) => w !== '' && w !== '·');
+    expect(words(lines.join('\n'))).toEqual(words(whole));
+    // The identifiers table's last cell goes on under itself; a date range and a command line stay whole.
+    const row = lines.findIndex((l) => l.startsWith('  (subject, as recorded)'));
+    expect(lines.slice(row, row + 2)).toEqual([
+      '  (subject, as recorded)      25  2024-01-13 → 2024-06-29  in-person, other,',
+      `${' '.repeat(59)}post`,
+    ]);
+    expect(lines).toContain('            2024-01-08 → 2024-05-31');
+    expect(lines.at(-2)).toBe('  chronolog report fixtures/demo-case --format html --out report.html');
+    const withheld = lines.findIndex((l) => l.startsWith('Withheld'));
+    expect(lines[withheld + 1]).toBe('            missed 26 · rejected 20 · answered 4');
+  });
+
+  it('is wider than 80 columns only where one word is (mixed-case, hostile-text)', async () => {
+    for (const path of ['fixtures/mixed-case', 'fixtures/hostile-text']) {
+      const wide = (await at80(path)).lines.filter((l) => displayWidth(l) > 80);
+      // Long paths (mixed-case's Facebook and Instagram files) and hostile-text's 150-letter words.
+      expect(wide.length, path).toBeGreaterThan(0);
+      for (const l of wide) expect(l.trim().split(' ').length, l).toBeLessThanOrEqual(2);
+    }
   });
 
   it('leaves every line whole for a file or pipe', async () => {
