@@ -15,6 +15,8 @@ export interface Environment {
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly width: number;
+  /** stderr's terminal width, for chronolog's own lines there (stdout may go to a file while stderr is a terminal). */
+  readonly stderrWidth: number;
   readonly systemZone: string;
   readonly tzdata: string | null;
   /**
@@ -35,6 +37,7 @@ export function detectEnvironment(noColorFlag: boolean): Environment {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     width: Math.min(Math.max(process.stdout.columns ?? 100, 60), 160),
+    stderrWidth: Math.min(Math.max(process.stderr.columns ?? 100, 60), 160),
     systemZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     tzdata: process.versions.tz ?? null,
     workerMinBytes: process.env['CHRONOLOG_WORKER_MIN_BYTES'],

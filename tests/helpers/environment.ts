@@ -11,6 +11,7 @@ export const plainEnvironment: Environment = {
   stdoutIsTTY: false,
   stderrIsTTY: false,
   width: 100,
+  stderrWidth: 100,
   systemZone: 'UTC',
   tzdata: null,
 };

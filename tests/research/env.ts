@@ -16,6 +16,7 @@ export const env: Environment = {
   stdoutIsTTY: false,
   stderrIsTTY: false,
   width: 100,
+  stderrWidth: 100,
   systemZone: 'UTC',
   tzdata: null,
 };

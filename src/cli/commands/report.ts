@@ -13,6 +13,7 @@ import { chooseFormat, type FormatOrigin, formatOfName, refuseUnwrittenFormat } 
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
+import { forStderr } from '../stderr-lines.js';
 import { complete, strictLine, summaryLine } from '../summary.js';
 import { VERSION } from '../version.js';
 
@@ -164,9 +165,12 @@ export async function reportCommand(paths: string[], flags: ReportFlags, env: En
   if (!flags.quiet) {
     const strict = flags.strict ? strictLine(report, env.stderrChalk) : '';
     process.stderr.write(
-      summaryLine(report, env.stderrChalk, flags.out) +
-        strict +
-        windowWarning(report, env, format.id === 'text' && toStdout),
+      forStderr(
+        summaryLine(report, env.stderrChalk, flags.out) +
+          strict +
+          windowWarning(report, env, format.id === 'text' && toStdout),
+        env,
+      ),
     );
   }
   return flags.strict && !complete(report) ? 1 : 0;

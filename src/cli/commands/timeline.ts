@@ -22,6 +22,7 @@ import {
 import { refuseToOverwriteInputs } from '../out-guard.js';
 import { sinkFor } from '../output.js';
 import { forcedFormats, type ReadFlags, readInputs } from '../read.js';
+import { forStderr } from '../stderr-lines.js';
 import { complete, problemList, strictLine, summaryLine, tallyOf } from '../summary.js';
 
 export interface TimelineFlags extends ReadFlags {
@@ -121,7 +122,9 @@ export async function timelineCommand(
     const c = env.stderrChalk;
     const lines = [...problemList(tally, c), ...untracedLine(timeline.duplicates?.untraced ?? 0), ''];
     const strict = flags.strict ? strictLine(tally, c) : '';
-    process.stderr.write(lines.join('\n') + summaryLine(tally, c, flags.out, 'above') + strict);
+    process.stderr.write(
+      forStderr(lines.join('\n') + summaryLine(tally, c, flags.out, 'above') + strict, env),
+    );
   }
   return flags.strict && !complete(tally) ? 1 : 0;
 }
