@@ -47,6 +47,9 @@ interface Piece {
  *   row broken anywhere else would not.
  * - Any other line breaks at any space.
  *
+ * In every kind, a few words are never parted (`glued`): "2024-01-08 → 2024-02-04", "p < 0.001", "24 d", "RR 1.7",
+ * "--out report.md", and a command line that fits a line of its own.
+ *
  * The styles carry over: a terminal keeps a line's bold or dim until its end sequence.
  */
 export function wrapLine(line: string, width: number, indent?: number): string[] {
