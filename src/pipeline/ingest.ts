@@ -228,6 +228,11 @@ export async function ingest(
     let attemptStart = builder.store.length;
     const problemsMark = problems.mark();
     const sendersMark = builder.mark();
+    // The sender of a stored event as de-duplication compares it (the case party it resolved to).
+    const comparedSender = (built: number): string => {
+      const { key, role } = builder.store.who(built);
+      return senderCompared({ senderKey: key, role }, builder.subjectAssumed);
+    };
     const emitted = (e: ParsedEvent, text: Utf8Span | undefined): void => {
       const built = builder.build(e, index, times, text);
       if (typeof built !== 'number') {
@@ -238,18 +243,13 @@ export async function ingest(
       tally.records++;
       tally.events++;
       if (builder.future) future.add(e.locator, builder.store.ms(built));
-      if (compareWall && builder.wall !== undefined && e.kind === 'message') {
-        const { key, role } = builder.store.who(built);
-        const who = senderCompared({ senderKey: key, role }, builder.subjectAssumed);
-        wallTexts.add(index, built, e.channel, e.kind, who, builder.wall, text ?? e.text);
-      }
+      if (compareWall && builder.wall !== undefined && e.kind === 'message')
+        wallTexts.add(index, built, e.channel, e.kind, comparedSender(built), builder.wall, text ?? e.text);
       const dst = builder.dst;
       if (dst) {
         // Told once for a record that overlapping exports both hold, as its event counts once (copies.ts).
         const p = dstProblem(dst, e, file, opts.source.timezone);
-        const { key, role } = builder.store.who(built);
-        const who = senderCompared({ senderKey: key, role }, builder.subjectAssumed);
-        if (copies.add(p, dstCopy(e, builder.store.ms(built), who, text))) problems.add(p);
+        if (copies.add(p, dstCopy(e, builder.store.ms(built), comparedSender(built), text))) problems.add(p);
       }
     };
     // Where each reason's skipped records are: the first few in reading order and the last, so memory stays
