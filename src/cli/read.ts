@@ -20,6 +20,7 @@ import { givenPath, undecodedArgument } from './argv-bytes.js';
 import { type CaseFlags, resolveCase } from './case.js';
 import type { DiskPath } from './disk-path.js';
 import { DOCUMENT_HEAD_BYTES, documentReason, isDocument, namedAsDocument } from './documents.js';
+import { emptyHint, isEmptyFile } from './empty-files.js';
 import type { Environment } from './environment.js';
 import { fileBytes } from './file-head.js';
 import { freshBlocks } from './fresh-blocks.js';
@@ -429,10 +430,15 @@ function nothingUsable(
     if (first && ignored.length === 1)
       return new ToolError(first.code, located(first), first.hint ?? FORMATS_HINT);
     const allFailed = ignored.every((f) => failed.has(f.path));
-    // With pictures or documents among them, --format-of is offered only for the others that no format read.
-    const formatsHint = ignored.some(isDocument)
-      ? documentsHint(ignored.some((f) => !isDocument(f) && !failed.has(f.path)))
-      : FORMATS_HINT;
+    // --format-of is offered only for files that some format might read: not pictures, documents or empty files.
+    const unrecognised = ignored.some((f) => !isDocument(f) && !isEmptyFile(f) && !failed.has(f.path));
+    const empty = ignored.filter(isEmptyFile).length;
+    const formatsHint = [
+      ignored.some(isDocument) ? documentsHint(unrecognised) : unrecognised ? FORMATS_HINT : '',
+      empty > 0 ? emptyHint(empty, ignored.length) : '',
+    ]
+      .filter((s) => s !== '')
+      .join(' ');
     const files = ignored.length === 1 ? 'the file' : `none of the ${plural(ignored.length, 'file')}`;
     const listed = shownOf(reasons.length, 20);
     const list = `\n  ${reasons.slice(0, listed).join('\n  ')}${reasons.length > listed ? `\n  … and ${reasons.length - listed} more` : ''}`;

@@ -9,6 +9,11 @@ import { decodeHead, sniffEncoding } from './text.js';
 
 export const HEAD_BYTES = 64 * 1024;
 
+/** Why a file of no bytes is not read. */
+export const EMPTY_FILE = 'empty file (0 bytes)';
+/** Why a file of nothing but blank lines (or a byte-order mark alone) is not read. */
+export const NO_TEXT = 'no text (only blank lines or a byte-order mark)';
+
 export type Detection =
   | { readonly kind: 'source'; readonly source: Source }
   | { readonly kind: 'container'; readonly container: Container }
@@ -36,7 +41,7 @@ export function detect(probe: Probe, forcedId?: string): Detection {
     if (container) return { kind: 'container', container };
     return { kind: 'none', reason: `unknown format "${forcedId}"` };
   }
-  if (probe.head.length === 0) return { kind: 'none', reason: 'empty file (0 bytes)' };
+  if (probe.head.length === 0) return { kind: 'none', reason: EMPTY_FILE };
   for (const container of containers)
     if (safeDetect(container, probe)) return { kind: 'container', container };
   // UTF-16 without a byte-order mark (a text saved as "Unicode" by a tool that left the mark out) is offered only to
@@ -48,7 +53,7 @@ export function detect(probe: Probe, forcedId?: string): Detection {
   // A file that is all of its head and holds nothing but a byte-order mark and blank lines: an export saved
   // empty, or a text never written, which "not a supported export format" would misdescribe.
   if (probe.head.length < HEAD_BYTES && probe.text.trim() === '') {
-    return { kind: 'none', reason: 'no text (only blank lines or a byte-order mark)' };
+    return { kind: 'none', reason: NO_TEXT };
   }
   if (bomless) {
     const readers = sources.filter((s) => s.readsUtf16WithoutBom).map((s) => s.id);
