@@ -4,8 +4,13 @@ import { locatorText } from '../timeline/ids.js';
 
 /**
  * Operating-system read errors in words. Node reports them as codes (`EACCES`); a person needs to know what
- * happened and what to do, and the code stays in brackets for whoever helps them.
+ * happened and what to do. The code stays in brackets for whoever helps them, except for the common ones whose
+ * words already say all it does (PLAIN): `report` says a missing path as "no such file or folder", and every
+ * command says it so.
  */
+
+/** Codes whose words say all the code does: no bracketed code after them. */
+const PLAIN: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
 
 const WORDS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
@@ -43,19 +48,23 @@ const OPEN_WORDS: Readonly<Record<string, string>> = {
   ELOOP: 'a symbolic link in the path leads back to itself',
 };
 
-/** The error in words from `words`, with the system's code in brackets; the message itself without a code. */
+/**
+ * The error in words from `words`, with the system's code in brackets unless the words say it plainly; the
+ * message itself without a code.
+ */
 function inWords(err: unknown, words: Readonly<Record<string, string>>, otherwise: string): string {
   const code = errnoCode(err);
   if (code === undefined) return err instanceof Error ? err.message : String(err);
-  return `${words[code] ?? otherwise} (${code})`;
+  const said = words[code];
+  return said !== undefined && PLAIN.has(code) ? said : `${said ?? otherwise} (${code})`;
 }
 
-/** "permission denied (EACCES)"; the message itself for an error without a known code. */
+/** "permission denied", "input/output error … (EIO)"; the message itself for an error without a known code. */
 export function readErrorWords(err: unknown): string {
   return inWords(err, WORDS, 'the system refused to read it');
 }
 
-/** "there is no such file or folder (ENOENT)": why a path named on the command line could not be opened. */
+/** "there is no such file or folder": why a path named on the command line could not be opened. */
 export function openErrorWords(err: unknown): string {
   return inWords(err, OPEN_WORDS, 'the system refused to open it');
 }

@@ -78,7 +78,7 @@ describe('verify and the form of the report paths', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'error: cannot read nope.json: there is no such file or folder (ENOENT)\nhint: Give the path of the report written with --format json, e.g. chronolog verify report.json\n',
+      'error: cannot read nope.json: there is no such file or folder\nhint: Give the path of the report written with --format json, e.g. chronolog verify report.json\n',
     );
   });
 

@@ -83,13 +83,13 @@ describe('files that fail while being read', () => {
     const t = await read([failing('diary.csv', Buffer.alloc(0), errno('EACCES'))]);
     expect(t.inputs).toEqual([]);
     expect(t.ignored).toEqual([
-      { path: 'exports/diary.csv', reason: 'could not be read: permission denied (EACCES)' },
+      { path: 'exports/diary.csv', reason: 'could not be read: permission denied' },
     ]);
     expect(t.problems.list).toContainEqual({
       code: 'INPUT_UNREADABLE',
       severity: 'error',
       file: 'exports/diary.csv',
-      message: 'could not be read: permission denied (EACCES)',
+      message: 'could not be read: permission denied',
       hint: expect.stringMatching(/^Your user account is not allowed to open this file\. .*chmod u\+r/),
     });
   });
