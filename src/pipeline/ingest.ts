@@ -17,7 +17,7 @@ import { SKIPPED_AT_FIRST } from '../model/skipped-at.js';
 import { STAMPED_TIMES, type TimeRange } from '../model/time-range.js';
 import { detect, HEAD_BYTES, makeProbe } from '../sources/detect.js';
 import type { Source, SourceContext, SourceInput, SourceOptions } from '../sources/index.js';
-import { FailureAtEnd, SourceFailure } from '../sources/index.js';
+import { ContainerFailure, FailureAtEnd, SourceFailure } from '../sources/index.js';
 import type { BuiltDst, TimelineBuilder } from '../timeline/build.js';
 import { markDuplicates, senderCompared } from '../timeline/dedupe.js';
 import type { KeptPair, LocatedDuplicates } from '../timeline/dedupe-trace.js';
@@ -163,7 +163,7 @@ export async function ingest(
       });
       ignored.push({
         path: input.path,
-        reason: `archive not read (${failure?.code ?? 'INPUT_ARCHIVE_FAILED'})`,
+        reason: `${failure instanceof ContainerFailure ? failure.notRead : 'archive not read'} (${failure?.code ?? 'INPUT_ARCHIVE_FAILED'})`,
       });
     }
     members.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -62,4 +62,4 @@ export type {
   SourceInput,
   SourceOptions,
 } from './source.js';
-export { FailureAtEnd, SourceFailure } from './source.js';
+export { ContainerFailure, FailureAtEnd, SourceFailure } from './source.js';

@@ -183,6 +183,21 @@ export class SourceFailure extends Error {
 }
 
 /**
+ * An archive that cannot be opened at all (damaged, or cut short): `notRead` is what the list of files not read
+ * says of it, in a few plain words, before its code.
+ */
+export class ContainerFailure extends SourceFailure {
+  constructor(
+    code: string,
+    message: string,
+    hint: string,
+    readonly notRead: string,
+  ) {
+    super(code, message, undefined, hint);
+  }
+}
+
+/**
  * A fault an input's stream finds only once it has delivered every byte: a zip member whose CRC-32 does not match
  * the archive's. The stream still fails with it, so whoever reads the bytes alone is told (`verify-hashes`); the
  * pipeline's reader of an input (pipeline/hashing.ts) ends the read normally instead, so the source reads and

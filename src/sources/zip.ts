@@ -34,7 +34,7 @@ import type yauzl from 'yauzl';
 import { crc32 } from './crc32.js';
 import { iconv } from './iconv.js';
 import type { Container, ContainerContext, SourceInput } from './source.js';
-import { FailureAtEnd, SourceFailure } from './source.js';
+import { ContainerFailure, FailureAtEnd, SourceFailure } from './source.js';
 
 export const ZIP_LIMITS = {
   /** More members than any real export holds. */
@@ -114,6 +114,20 @@ function damaged(why: string, atEnd = false): SourceFailure {
     `this file inside the archive is damaged: ${why}; anything read from it may be garbled`,
     undefined,
     'Download or export the archive again (a copy that unzips without errors), then re-run with the new archive.',
+  );
+}
+
+/**
+ * A zip that cannot be opened, or whose list of files breaks off: most often a download or copy cut short. Said in
+ * plain words with what to do; yauzl's own words follow as details, for whoever helps.
+ */
+function unreadable(path: string, what: string, err: Error): ContainerFailure {
+  const said = `the zip file is damaged or was cut short: ${what}`;
+  return new ContainerFailure(
+    'ZIP_UNREADABLE',
+    `${path}: ${said} (details: ${err.message.replace(/\.$/, '')})`,
+    'Download or copy the export again; if the phone or app made it, export it again from there. Then re-run with the new zip file.',
+    said,
   );
 }
 
@@ -236,12 +250,7 @@ async function* members(input: SourceInput, ctx: ContainerContext): AsyncIterabl
   try {
     zip = await open(input);
   } catch (err) {
-    throw new SourceFailure(
-      'ZIP_UNREADABLE',
-      `${input.path} is not a readable zip archive: ${(err as Error).message}`,
-      undefined,
-      'Re-download the export; the archive may be incomplete.',
-    );
+    throw unreadable(input.path, 'it could not be opened', err as Error);
   }
   if (zip.entryCount > ZIP_LIMITS.maxEntries) {
     zip.close();
@@ -262,14 +271,7 @@ async function* members(input: SourceInput, ctx: ContainerContext): AsyncIterabl
     // A central directory that breaks off or points outside the file (a cut or damaged download): the same
     // failure as an archive that cannot be opened at all, with what to do, never yauzl's words alone.
     zip.on('error', (err: Error) =>
-      reject(
-        new SourceFailure(
-          'ZIP_UNREADABLE',
-          `${input.path} is not a readable zip archive: its list of files is damaged (${err.message})`,
-          undefined,
-          'Re-download the export; the archive may be incomplete.',
-        ),
-      ),
+      reject(unreadable(input.path, 'its list of files could not be read', err)),
     );
     zip.readEntry();
   });

@@ -127,8 +127,8 @@ describe('archives that cannot be read', () => {
     const r = run(['report', cut, ...REPORT]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `error: ${cut} is not a readable zip archive: End of central directory record signature not found. Either not a zip file, or file is truncated.\n` +
-        'hint: Re-download the export; the archive may be incomplete.\n',
+      `error: ${cut}: the zip file is damaged or was cut short: it could not be opened (details: End of central directory record signature not found. Either not a zip file, or file is truncated)\n` +
+        'hint: Download or copy the export again; if the phone or app made it, export it again from there. Then re-run with the new zip file.\n',
     );
   });
 
@@ -139,11 +139,29 @@ describe('archives that cannot be read', () => {
     const r = run(['report', path.join(dir, 'two'), ...REPORT]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: none of the 2 files could be read as a supported export:/);
-    expect(r.stderr).toContain(`${path.join(dir, 'two', 'cut.zip')} is not a readable zip archive:`);
+    expect(r.stderr).toContain(
+      `${path.join(dir, 'two', 'cut.zip')}: the zip file is damaged or was cut short: it could not be opened (details: `,
+    );
     expect(r.stderr).toContain(`${path.join(dir, 'two', 'notes.md')}: not a supported export format`);
     expect(r.stderr).toMatch(
-      /^hint: Re-download the export; the archive may be incomplete\. Run `chronolog formats`/m,
+      /^hint: Download or copy the export again; .* Then re-run with the new zip file\. Run `chronolog formats`/m,
     );
+  });
+
+  it('inspect names a damaged zip as such in plain words, with its code and file name, and what to do', () => {
+    const damaged = file('damaged/cut.zip', Buffer.from('PK\x03\x04garbage', 'latin1'));
+    const r = run(['inspect', damaged]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `  not read: ${damaged} — the zip file is damaged or was cut short: it could not be opened (ZIP_UNREADABLE)\n`,
+    );
+    expect(r.stdout).toContain(
+      `✖ ${damaged}: the zip file is damaged or was cut short: it could not be opened`,
+    );
+    expect(r.stdout).toContain(
+      'Download or copy the export again; if the phone or app made it, export it again from there.',
+    );
+    expect(r.stdout).not.toContain('archive not read');
   });
 
   it('reports a member with a bad CRC-32 as damaged and fails --strict', () => {

@@ -88,11 +88,16 @@ describe('zip archives chronolog cannot fully unpack', () => {
     expect(problem).toMatchObject({
       code: 'ZIP_UNREADABLE',
       severity: 'error',
-      hint: 'Re-download the export; the archive may be incomplete.',
+      hint: 'Download or copy the export again; if the phone or app made it, export it again from there. Then re-run with the new zip file.',
     });
+    // Plain words first; the zip library's own words only after them, as details.
     expect(problem!.message).toMatch(
-      /^.+\.zip is not a readable zip archive: its list of files is damaged \(.+\)$/,
+      /^.+\.zip: the zip file is damaged or was cut short: its list of files could not be read \(details: .+\)$/,
     );
-    expect(report.ignoredFiles).toContainEqual({ path: file, reason: 'archive not read (ZIP_UNREADABLE)' });
+    expect(report.ignoredFiles).toContainEqual({
+      path: file,
+      reason:
+        'the zip file is damaged or was cut short: its list of files could not be read (ZIP_UNREADABLE)',
+    });
   });
 });
