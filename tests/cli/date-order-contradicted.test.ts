@@ -22,7 +22,9 @@ describe('a WhatsApp chat whose only day above 12 is one joined line', () => {
       `✖ Cannot tell whether dates are day-first or month-first: only 1 date of the 7 that read differently in the two orders can only be read as day/month/year (dmy) (the first at ${CHAT}:8: 25/12/23)`,
     );
     expect(r.stderr).toContain(`(the first at ${CHAT}:7: 4/1/24 after 3/6/24 on line 6)`);
-    expect(r.stderr).toContain('    Re-run with --date-order dmy or --date-order mdy\n');
+    expect(r.stderr).toContain(
+      '    Re-run with --date-order dmy (day/month/year) or --date-order mdy (month/day/year)\n',
+    );
     expect(r.stderr).toContain(
       '37 records from 2 files: 29 events (29 kept, 0 duplicates), 0 skipped, 8 rejected',
     );
@@ -33,7 +35,7 @@ describe('a WhatsApp chat whose only day above 12 is one joined line', () => {
     const r = cli(['timeline', CHAT, ...TZ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: no events could be read.');
-    expect(r.stderr).toContain('--date-order dmy or --date-order mdy');
+    expect(r.stderr).toContain('--date-order dmy (day/month/year) or --date-order mdy (month/day/year)');
   });
 
   it('with --date-order mdy, reads the chat month-first and rejects line 8 with its line', () => {

@@ -58,7 +58,7 @@ describe('diary dates in inspect and report', () => {
       expect.objectContaining({
         code: 'DIARY_DATE_ORDER_ASSUMED',
         severity: 'warning',
-        hint: 'If this is wrong, re-run with --date-order dmy or --date-order mdy',
+        hint: 'If this is wrong, re-run with --date-order dmy (day/month/year) or --date-order mdy (month/day/year)',
       }),
     ]);
   });

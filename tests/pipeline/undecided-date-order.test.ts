@@ -61,7 +61,9 @@ describe('a chat whose day/month order cannot be told', () => {
     const why = t.problems.list.filter((p) => p.code === 'WHATSAPP_DATE_ORDER_AMBIGUOUS');
     expect(why).toHaveLength(1);
     expect(why[0]!.message).toContain('Their senders: Sam Carter (4), You (1).');
-    expect(why[0]!.hint).toBe('Re-run with --date-order dmy or --date-order mdy');
+    expect(why[0]!.hint).toBe(
+      'Re-run with --date-order dmy (day/month/year) or --date-order mdy (month/day/year)',
+    );
   });
 
   it('reads every message as an event once --date-order is given', async () => {

@@ -851,7 +851,7 @@ describe('parse', () => {
         locator: 2,
         message:
           'Date "14/02/2024" is 14 February 2024 read day-first but no date read month-first, and this file writes dates both day-first (line 2) and month-first (line 3)',
-        hint: 'Correct the dates that are the wrong way round, or re-run with --date-order dmy or --date-order mdy',
+        hint: 'Correct the dates that are the wrong way round, or re-run with --date-order dmy (day/month/year) or --date-order mdy (month/day/year)',
       },
       expect.objectContaining({ code: 'DIARY_DATE_ORDER_UNKNOWN', locator: 3 }),
     ]);
@@ -875,7 +875,7 @@ describe('parse', () => {
       locator: 2,
       message:
         'Date "03/02/2024" is 3 February 2024 read day-first but 2 March 2024 read month-first, and this file\'s dates do not tell which order it uses',
-      hint: 'Re-run with --date-order dmy or --date-order mdy',
+      hint: 'Re-run with --date-order dmy (day/month/year) or --date-order mdy (month/day/year)',
     });
     expect(run.failure).toEqual({
       code: 'DIARY_DATE_ORDER_AMBIGUOUS',
@@ -987,7 +987,10 @@ describe('parse', () => {
       ctx,
     );
     expect(ctxWarnings).toEqual([
-      ['DIARY_DATE_ORDER_ASSUMED', 'If this is wrong, re-run with --date-order dmy or --date-order mdy'],
+      [
+        'DIARY_DATE_ORDER_ASSUMED',
+        'If this is wrong, re-run with --date-order dmy (day/month/year) or --date-order mdy (month/day/year)',
+      ],
     ]);
   });
 

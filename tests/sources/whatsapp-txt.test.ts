@@ -116,7 +116,7 @@ describe('day/month order', () => {
       locator: 1,
       message:
         'The message dated "03/04/24, 21:40" cannot be placed in time: the day/month order of this file cannot be told from its dates.',
-      hint: 'Re-run with --date-order dmy or --date-order mdy (the order the phone that exported the chat writes dates in).',
+      hint: 'Re-run with --date-order dmy (day/month/year) or --date-order mdy (month/day/year): the order the phone that exported the chat writes dates in.',
     });
     expect(run.accounting).toEqual({ records: 3, events: 0, skipped: 0, rejected: 3 });
     expect(run.failure?.code).toBe('WHATSAPP_DATE_ORDER_AMBIGUOUS');
@@ -243,7 +243,7 @@ describe('day/month order', () => {
       whatsappTxt,
       fileInput(join(tmp, 'chat.txt'), statSync(join(tmp, 'chat.txt')).size),
     );
-    expect(full.warnings[0]!.hint).toBe('If that is wrong, re-run with --date-order dmy.');
+    expect(full.warnings[0]!.hint).toBe('If that is wrong, re-run with --date-order dmy (day/month/year).');
   });
 
   it('reads the odd year-in-the-middle layout, the day found by a number above 12', async () => {

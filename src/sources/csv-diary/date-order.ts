@@ -4,6 +4,8 @@
  * cannot, and `applyOrder` reads a date under it. `--date-order` always decides: a row it cannot read is rejected
  * with its line (rejections.ts `againstOption`), never read in another order.
  */
+
+import { EITHER_ORDER } from '../date-order-option.js';
 import type { DateOrder, SourceOptions } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { isThin } from '../thin-proof.js';
@@ -146,7 +148,7 @@ export interface OrderDecision {
   readonly undecided?: { readonly failure: SourceFailure; readonly why: string };
 }
 
-const GUESS_HINT = 'If this is wrong, re-run with --date-order dmy or --date-order mdy';
+const GUESS_HINT = `If this is wrong, re-run with ${EITHER_ORDER}`;
 
 /**
  * The order to read the file with, or why it cannot be decided. A date that reads only one way (a day
@@ -188,7 +190,7 @@ export function decideOrder(
           'DIARY_DATE_ORDER_CONFLICT',
           `Dates are written both day-first ("${dmy.value}" on line ${dmy.line}) and month-first ("${mdy.value}" on line ${mdy.line})`,
           dmy.line,
-          'Correct the dates that are the wrong way round, or re-run with --date-order dmy or --date-order mdy',
+          `Correct the dates that are the wrong way round, or re-run with ${EITHER_ORDER}`,
         ),
         why: `this file writes dates both day-first (line ${dmy.line}) and month-first (line ${mdy.line})`,
       },
@@ -256,7 +258,7 @@ export function decideOrder(
         'DIARY_DATE_ORDER_AMBIGUOUS',
         `Cannot tell whether dates are day/month or month/day: every date could be either (e.g. ${example})`,
         firstAmbiguous.line,
-        'Re-run with --date-order dmy or --date-order mdy',
+        `Re-run with ${EITHER_ORDER}`,
       ),
       why: "this file's dates do not tell which order it uses",
     },

@@ -3,6 +3,7 @@
  * why one that depends on an unsettled day/month order is not read; with the shared shape of a rejection.
  */
 import { thousands } from '../../model/format.js';
+import { EITHER_ORDER } from '../date-order-option.js';
 import { MAX_RECORD_CELLS } from '../row-cells.js';
 import type { DateOrder } from '../source.js';
 import { dateInWords, FIRST_YEAR, isCalendarDate, LAST_YEAR, outOfRange, realDate } from './calendar.js';
@@ -121,7 +122,7 @@ export function undatable(
   return {
     code: UNDATED,
     message: `Date "${raw}" is ${as('dmy')} read day-first but ${as('mdy')} read month-first, and ${undecided.why}${weekdayFits(cell)}`,
-    hint: undecided.failure.hint ?? 'Re-run with --date-order dmy or --date-order mdy',
+    hint: undecided.failure.hint ?? `Re-run with ${EITHER_ORDER}`,
   };
 }
 

@@ -8,6 +8,8 @@
  * in time more often read its way than the other way, and no convention (dots, the case region) supports it. A
  * diary written up out of order steps back about as often either way, and keeps the order its dates prove.
  */
+
+import { EITHER_ORDER } from '../date-order-option.js';
 import { SourceFailure } from '../source.js';
 import type { Ymd } from './calendar.js';
 
@@ -76,7 +78,7 @@ export function thinProofFailure(
       'DIARY_DATE_ORDER_AMBIGUOUS',
       `Cannot tell whether dates are day/month or month/day: ${few} of the ${dependent} whose reading depends on the order can only be read ${proven.words} ("${proven.first.value}" at ${at(proven.first.line)}), but read that way the other rows step back in time ${times(proven.back)}, against ${times(other.back)} read ${other.words} ("${step.value}" at ${at(step.line)} after "${step.prev.value}" at ${at(step.prev.line)}); one date written the other way round would decide every other, so neither order is guessed`,
       proven.first.line,
-      'Re-run with --date-order dmy or --date-order mdy',
+      `Re-run with ${EITHER_ORDER}`,
     ),
     why: `too few of this file's dates show its order (line ${proven.first.line}) and its rows run forwards in time only read the other way`,
   };

@@ -5,6 +5,8 @@
  * file cannot tell: a file with a day above 12 keeps the order that shows, with a warning naming the option (as the
  * WhatsApp and diary readers do: the option is for files that could be read either way).
  */
+
+import { EITHER_ORDER } from '../date-order-option.js';
 import type { DateOrder, SourceContext, SourceInput } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { localOf, readStamp, type Stamp, ymdOf } from './dates.js';
@@ -95,7 +97,7 @@ export async function surveyOrder(
       'DISCORD_CSV_DATE_ORDER',
       `The day/month order of the dates cannot be decided: ${verdict.conflict}.`,
       undefined,
-      'Pass the order with --date-order dmy or --date-order mdy.',
+      `Pass the order with ${EITHER_ORDER}.`,
     );
   }
   if (verdict.how !== 'certain') {
@@ -107,7 +109,7 @@ export async function surveyOrder(
       'DISCORD_CSV_DATE_ORDER_INFERRED',
       undefined,
       `Dates were read ${verdict.order === 'dmy' ? 'day first (dmy)' : 'month first (mdy)'}: ${why}.`,
-      'If that is wrong, pass --date-order dmy or --date-order mdy.',
+      `If that is wrong, pass ${EITHER_ORDER}.`,
     );
   }
   return verdict.order;

@@ -21,6 +21,7 @@
  * read in is rejected with its line (messages.ts), with the date it would be in another order (`otherReadings`).
  */
 import { daysInMonth } from '../../model/dates.js';
+import { orderOption } from '../date-order-option.js';
 import type { DateOrder } from '../source.js';
 import { isThin } from '../thin-proof.js';
 import { type HeaderScanner, withoutMarks } from './scan.js';
@@ -292,7 +293,7 @@ export class DateStats {
       warn: {
         code: 'WHATSAPP_DATE_ORDER_INFERRED',
         message: `No date in the file has a day above 12, so the order was guessed: read as ${describeLayout(layout)} because ${why}. Line ${example.line} (${example.text}) is read as ${describeDate(example, layout)}.`,
-        hint: `If that is wrong, re-run with --date-order ${layoutName(other)}.`,
+        hint: `If that is wrong, re-run with ${orderOption(layoutName(other))}.`,
       },
     };
   }

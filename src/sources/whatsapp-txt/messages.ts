@@ -15,6 +15,7 @@ import { listed } from '../../model/format.js';
 import type { CallStatus, EventTime, Kind, ParsedEvent, Party, Precision } from '../../model/index.js';
 import { forEachLineBytes } from '../byte-lines.js';
 import { rejectCutRecord } from '../cut-record.js';
+import { EITHER_ORDER, orderOption } from '../date-order-option.js';
 import { textCutCopy, warnTextCut, withFlag } from '../long-text.js';
 import { type SourceContext, SourceFailure, type SourceInput } from '../source.js';
 import { LocalClock } from './clock.js';
@@ -248,7 +249,7 @@ export async function readMessages(
           read.date && forced
             ? optionHint(lineNo, scanner, layout)
             : read.date && layout.y === 2
-              ? `Check line ${lineNo} of the export. If the whole file was read in the wrong order, re-run with --date-order ${other}.`
+              ? `Check line ${lineNo} of the export. If the whole file was read in the wrong order, re-run with ${orderOption(other)}.`
               : `Check line ${lineNo} of the export; the message is not counted.`,
         );
         state = CLOSED;
@@ -290,7 +291,7 @@ export async function readMessages(
         'WHATSAPP_DATE_ORDER_UNKNOWN',
         lineNo,
         `The message dated "${excerpt(b, scanner.stampStart, scanner.stampEnd)}" cannot be placed in time: the day/month order of this file cannot be told from its dates.`,
-        'Re-run with --date-order dmy or --date-order mdy (the order the phone that exported the chat writes dates in).',
+        `Re-run with ${EITHER_ORDER}: the order the phone that exported the chat writes dates in.`,
       );
       if (undated.n++ === 0) undated.first = lineNo;
       if (sender !== undefined) undated.senders.set(sender, (undated.senders.get(sender) ?? 0) + 1);

@@ -7,6 +7,8 @@
  * given (it always decides: a header it cannot be read in is rejected with its line, never read another way), else
  * the file's evidence (date-order.ts), with the warnings a guess calls for.
  */
+
+import { EITHER_ORDER } from '../date-order-option.js';
 import type { DateOrder } from '../source.js';
 import { SourceFailure } from '../source.js';
 import { type DateStats, LAYOUTS, type Layout, SHAPES } from './date-order.js';
@@ -92,7 +94,7 @@ export function decide(
       code: 'WHATSAPP_DATE_ORDER_YEAR_LAST',
       locator: base.example.line,
       message: `--date-order ${forced} was not applied to ${path}: its dates write the year last, with four digits (${base.example.text}, line ${base.example.line})`,
-      hint: 'The order of the day and the month is taken from the file; for it, re-run with --date-order dmy or --date-order mdy',
+      hint: `The order of the day and the month is taken from the file; for it, re-run with ${EITHER_ORDER}`,
     });
   }
   const inference = stats!.infer(path);
@@ -104,7 +106,7 @@ export function decide(
         'WHATSAPP_DATE_ORDER_AMBIGUOUS',
         inference.message,
         undefined,
-        'Re-run with --date-order dmy or --date-order mdy',
+        `Re-run with ${EITHER_ORDER}`,
       ),
       warns,
     };
