@@ -13,6 +13,7 @@ import { readErrorWords, unreadableHint } from '../pipeline/read-errors.js';
 import { plural } from '../reports/format.js';
 import { terminalSafe } from '../reports/sanitize.js';
 import { containers, type DateOrder, sources } from '../sources/index.js';
+import { isUnsupportedReason } from '../sources/unsupported.js';
 import { NESTED } from '../sources/zip.js';
 import { TEXT_BLOCK_BYTES } from '../timeline/pages.js';
 import type { TextMarks } from '../timeline/text-marks.js';
@@ -341,6 +342,9 @@ function located(p: Problem): string {
 const FORMATS_HINT =
   'Run `chronolog formats` to see what is supported and how to export it; force a format with --format-of "GLOB=FORMAT".';
 
+/** Said when the files not read are exports chronolog recognises but does not read: their reasons say what to do. */
+const UNSUPPORTED_HINT = 'Run `chronolog formats` to see which exports chronolog reads and how to make each.';
+
 /**
  * Said when pictures or documents were all there was to read, or among what there was: --format-of cannot make a
  * screenshot or a letter readable, so it is offered only for the other files, which may be exports in a layout not
@@ -430,11 +434,20 @@ function nothingUsable(
     if (first && ignored.length === 1)
       return new ToolError(first.code, located(first), first.hint ?? FORMATS_HINT);
     const allFailed = ignored.every((f) => failed.has(f.path));
-    // --format-of is offered only for files that some format might read: not pictures, documents or empty files.
-    const unrecognised = ignored.some((f) => !isDocument(f) && !isEmptyFile(f) && !failed.has(f.path));
+    // --format-of is offered only for files that some format might read: not pictures, documents, empty files, or
+    // exports recognised as ones chronolog does not read (their reason says what to do instead).
+    const unrecognised = ignored.some(
+      (f) => !isDocument(f) && !isEmptyFile(f) && !isUnsupportedReason(f.reason) && !failed.has(f.path),
+    );
     const empty = ignored.filter(isEmptyFile).length;
     const formatsHint = [
-      ignored.some(isDocument) ? documentsHint(unrecognised) : unrecognised ? FORMATS_HINT : '',
+      ignored.some(isDocument)
+        ? documentsHint(unrecognised)
+        : unrecognised
+          ? FORMATS_HINT
+          : ignored.some((f) => isUnsupportedReason(f.reason))
+            ? UNSUPPORTED_HINT
+            : '',
       empty > 0 ? emptyHint(empty, ignored.length) : '',
     ]
       .filter((s) => s !== '')

@@ -6,6 +6,7 @@ import { chronologOutput } from '../model/output-marks.js';
 import { containers, sources } from './index.js';
 import type { Container, Probe, Source } from './source.js';
 import { decodeHead, sniffEncoding } from './text.js';
+import { unsupportedReason } from './unsupported.js';
 
 export const HEAD_BYTES = 64 * 1024;
 
@@ -70,6 +71,8 @@ export function detect(probe: Probe, forcedId?: string): Detection {
     const reason = s.notRead?.(probe);
     if (reason !== undefined) return { kind: 'none', reason };
   }
+  const unsupported = unsupportedReason(probe);
+  if (unsupported !== undefined) return { kind: 'none', reason: unsupported };
   return { kind: 'none', reason: 'not a supported export format' };
 }
 
