@@ -137,6 +137,11 @@ describe('local dates', () => {
     expect(run.warnings[0]!.message).toBe(
       'Dates were read month first (mdy): only this order keeps the messages in time order.',
     );
+    const bytes = readFileSync(join(FIXTURES, 'numeric-ampm-order-from-sequence.csv'));
+    const told = await runInput(discordCsv, inPieces(bytes, bytes.length, 'order.csv'));
+    expect(told.warnings[0]!.hint).toBe(
+      'If that is wrong, pass --date-order dmy (day/month/year) or --date-order mdy (month/day/year).',
+    );
   });
 
   it('obeys --date-order over any inference', async () => {
@@ -184,6 +189,13 @@ describe('local dates', () => {
     expect(h24.events[0]!.time).toMatchObject({ local: '2023-02-01T09:00' });
     const clash = await withDates(['13/01/2023 09:00', '01/13/2023 09:00']);
     expect(clash.failure?.code).toBe('DISCORD_CSV_DATE_ORDER');
+    const clashing = Buffer.from(
+      `${HEADER}\n"1","sam","13/01/2023 09:00","message 0","",""\n"1","sam","01/13/2023 09:00","message 1","",""\n`,
+    );
+    const told = await runInput(discordCsv, inPieces(clashing, clashing.length, 'clash.csv'));
+    expect(told.failure?.hint).toBe(
+      'Pass the order with --date-order dmy (day/month/year) or --date-order mdy (month/day/year).',
+    );
     expect(clash.events).toEqual([]);
   });
 
