@@ -780,10 +780,11 @@ export function timeApartWords(days: number, round: 'down' | 'up' = 'down'): str
 /**
  * Why no identifier is said to have begun as another fell quiet when no subject was named (`--victim` alone): every
  * other sender is counted, but nothing ties two of them to one person (a shop's text after a friend's number fell
- * silent is no switch). Said under the identifiers of every report and in the method's caveats.
+ * silent is no switch). Said under the identifiers of every report and in the method's caveats: "a case file", as
+ * the words are the same for a run that read none (the JSON's methods do not know the run's case file).
  */
 export const NO_SUBJECT_SWITCHES =
-  'No subject was named, so the identifiers are all the senders other than the victim, which the case does not tie to one person: no identifier is said to have begun as another fell quiet. Name the subject (--subject ID or the case file) to have their identifiers compared.';
+  'No subject was named, so the identifiers are all the senders other than the victim, which the case does not tie to one person: no identifier is said to have begun as another fell quiet. Name the subject (--subject ID or a case file) to have their identifiers compared.';
 
 /**
  * Whether the counts before a date and from it on (a milestone's `incidentsAfter`, the first request's `afterFirst`:

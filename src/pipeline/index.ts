@@ -17,7 +17,7 @@ import { TextMarks } from '../timeline/text-marks.js';
 import { Zone } from '../timeline/zone.js';
 import { diaryAlsoLoggedProblem } from './diary-also-logged.js';
 import { type Ingested, ingest, type ParseElsewhere } from './ingest.js';
-import { namedIn } from './named-in.js';
+import { namedIn, orInCaseFile } from './named-in.js';
 import { nationalNumbersProblem } from './national-numbers.js';
 import { unreadableProblem } from './read-errors.js';
 import {
@@ -107,7 +107,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
       severity: 'warning',
       message:
         'No subject identifiers were given: every sender other than the victim was counted as the subject.',
-      hint: 'Name the subject with --subject ID (repeatable) or in the case file to count only their contacts.',
+      hint: `Name the subject with --subject ID (repeatable)${orInCaseFile(opts.case.caseFile?.path)} to count only their contacts.`,
     });
   }
   const national = nationalNumbersProblem(identities, opts.case.caseFile);
@@ -121,7 +121,13 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
       inputs,
       namedIn(opts.case, opts.case.subject, 'subject'),
     ),
-    ...unmatchedVictimProblems(opts.case.victim.identifiers, identities, events, inputs),
+    ...unmatchedVictimProblems(
+      opts.case.victim.identifiers,
+      identities,
+      events,
+      inputs,
+      namedIn(opts.case, opts.case.victim, 'victim'),
+    ),
   ]) {
     problems.add(p);
   }

@@ -57,6 +57,27 @@ export function whereToName(n: NamedIn): string {
 }
 
 /**
+ * Where to name the case's other person (`role`) in the same place as `n`, as words after "or name the subject"
+ * following `whereToName(n)`: "with --subject" when `n` was named with the option, "in that file (…)" when in the
+ * case file `whereToName` has just named, or both.
+ */
+export function whereToNameToo(n: NamedIn, role: NamedIn['role']): string {
+  const option = `with --${role}`;
+  if (n.caseFile === undefined || (n.fromFile === 0 && n.fromOption > 0)) return option;
+  const file = `in that file ("${role}": {"identifiers": […]})`;
+  if (n.fromOption === 0 && n.fromFile > 0) return file;
+  return `${option} or ${file}`;
+}
+
+/**
+ * " or in the case file case.json" after "with --subject ID" when the run read a case file, '' when it read none:
+ * where to name a person the run did not name, without telling it to edit a case file it does not have.
+ */
+export function orInCaseFile(caseFile: string | undefined): string {
+  return caseFile === undefined ? '' : ` or in the case file ${caseFile}`;
+}
+
+/**
  * How to add `id` as the person's, as words after "add": `--subject 'Sam'`, `"Sam" to the subject's identifiers
  * in the case file case.json`, or the first with the second in brackets when the run used both.
  */

@@ -22,7 +22,7 @@ import {
 } from '../timeline/identities.js';
 import { locatorText } from '../timeline/ids.js';
 import type { EventList } from '../timeline/list.js';
-import { givenInFile, type NamedIn, settingIn, whereGiven, whereToName } from './named-in.js';
+import { givenInFile, type NamedIn, settingIn, whereGiven, whereToName, whereToNameToo } from './named-in.js';
 import { type CaseFileUsed, inCaseFile, regionAdvice } from './national-numbers.js';
 import { nearestSender } from './near-match.js';
 import { subjectAbsentProblems } from './subject-absent.js';
@@ -110,13 +110,15 @@ function hasVictimSide(events: EventList): boolean {
  * every sender is then counted as the subject (`subjectIsEveryoneElse`), the victim's own messages among them if
  * any are here under a name or number the case does not give, and the report's count is of everyone's messages.
  * Not when the export itself marks some messages as the victim's (WhatsApp's "You", a phone's sent texts): the
- * victim is then found. Named like `CASE_SUBJECT_NOT_FOUND`, with the senders found.
+ * victim is then found. Named like `CASE_SUBJECT_NOT_FOUND`, with the senders found, and said to name the victim
+ * where they were named (`named`: with --victim, in the case file), and the subject in the same place.
  */
 export function unmatchedVictimProblems(
   victim: readonly string[],
   identities: IdentityResolver,
   events: EventList,
-  inputs: readonly InputSummary[] = [],
+  inputs: readonly InputSummary[],
+  named: NamedIn,
 ): Problem[] {
   if (!identities.subjectIsEveryoneElse) return [];
   if (identities.unmatchedVictimIdentifiers().length < victim.length) return [];
@@ -131,7 +133,7 @@ export function unmatchedVictimProblems(
       code: 'CASE_VICTIM_NOT_FOUND',
       severity: 'warning',
       message: `No sender ${partly === undefined ? 'in these inputs' : 'among the events read'} matched the victim's identifiers (${victim.map((id) => `"${id}"`).join(', ')}), and no subject is named, so every sender was counted as the subject: the victim too, if any of these messages are theirs.${partly ?? ''}`,
-      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}. Name the victim by one of these with --victim or in the case file, or name the subject with --subject; chronolog inspect lists them all.${markerNote(victim)}`,
+      hint: `${partly === undefined ? 'Senders found' : 'Senders of the events read'}, with their records: ${shown}. Name the victim by one of these ${whereToName(named)}, or name the subject ${whereToNameToo(named, 'subject')}; chronolog inspect lists them all.${markerNote(victim, named.caseFile)}`,
     },
   ];
 }
@@ -143,7 +145,7 @@ const MARKER = /<U\+([0-9A-F]{4,6})>/i;
  * For identifiers typed as the text outputs show a name (`alex<U+001B>[0m`): the marker is not the character, so
  * how to give the character itself (in the case file, as a JSON escape). '' when none holds a marker.
  */
-function markerNote(ids: readonly string[]): string {
+function markerNote(ids: readonly string[], caseFile: string | undefined): string {
   const marked = ids.find((id) => MARKER.test(id));
   if (marked === undefined) return '';
   const json = JSON.stringify(marked).replace(new RegExp(MARKER.source, 'gi'), (m, hex: string) => {
@@ -154,7 +156,7 @@ function markerNote(ids: readonly string[]): string {
       .map((k) => `\\u${units.charCodeAt(k).toString(16).padStart(4, '0')}`)
       .join('');
   });
-  return ` A "<U+…>" in an identifier is how chronolog shows a character it does not print, not the character: give the identifier in the case file with the character written as a JSON escape ("victim": {"identifiers": [${json}]}).`;
+  return ` A "<U+…>" in an identifier is how chronolog shows a character it does not print, not the character: give the identifier ${caseFile === undefined ? 'in a case file (this run used none)' : `in the case file ${caseFile}`} with the character written as a JSON escape ("victim": {"identifiers": [${json}]}).`;
 }
 
 /** For a name that is written beside numbers or addresses the case does not list: where they are reported. */

@@ -112,9 +112,10 @@ export function summarySection(r: Report): string[] {
     } else out.push(`No incidents found${subject}.`, '');
     return out;
   }
-  // Without subject identifiers every sender but the victim was counted: the headline says so.
+  // Without subject identifiers every sender but the victim was counted: the headline says so, and where to name
+  // the subject (never "in the case file" in a run that had none).
   const who = subjectAssumed(r)
-    ? ' counted from every sender other than the victim, as no subject was named (name the subject with `--subject ID` or in the case file to count only their contacts),'
+    ? ` counted from every sender other than the victim, as no subject was named (name the subject with \`--subject ID\`${r.case.caseFile ? ' or in the case file' : ''} to count only their contacts),`
     : subject;
   out.push(
     `**${plural(i.total, 'incident')}**${who} between ${timeWithFlags(i.firstLocal!, i.firstTimeFlags, md)} and ${timeWithFlags(i.lastLocal!, i.lastTimeFlags, md)} (${md(r.case.timezone)}), on ${daysOf(i.daysWithContact, i.daily.length)} from first to last incident (${pct(i.daysWithContact / i.daily.length)}), through ${plural(Object.keys(i.byChannel).length, 'channel')} and ${md(identifierWords(r))}.`,

@@ -169,7 +169,7 @@ describe('a victim that matches no sender, with no subject named', () => {
       severity: 'warning',
       message:
         'No sender in these inputs matched the victim\'s identifiers ("ma<U+00AD>ria"), and no subject is named, so every sender was counted as the subject: the victim too, if any of these messages are theirs.',
-      hint: 'Senders found, with their records: sam (Sam): 4; ma\u00adria (Ma\u00adria): 3. Name the victim by one of these with --victim or in the case file, or name the subject with --subject; chronolog inspect lists them all. A "<U+…>" in an identifier is how chronolog shows a character it does not print, not the character: give the identifier in the case file with the character written as a JSON escape ("victim": {"identifiers": ["ma\\u00adria"]}).',
+      hint: 'Senders found, with their records: sam (Sam): 4; ma\u00adria (Ma\u00adria): 3. Name the victim by one of these with --victim, or name the subject with --subject; chronolog inspect lists them all. A "<U+…>" in an identifier is how chronolog shows a character it does not print, not the character: give the identifier in a case file (this run used none) with the character written as a JSON escape ("victim": {"identifiers": ["ma\\u00adria"]}).',
     });
   });
 

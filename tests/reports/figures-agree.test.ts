@@ -200,13 +200,13 @@ describe('with only the victim named, the headline says every other sender is co
       'Incidents   16; contact on 11 of the 51 days (22%)\n            counted from every sender other than the victim; name the subject with --subject ID\n',
     );
     expect(out['markdown']).toContain(
-      '**16 incidents** counted from every sender other than the victim, as no subject was named (name the subject with `--subject ID` or in the case file to count only their contacts), between 2024-02-10 19:50',
+      '**16 incidents** counted from every sender other than the victim, as no subject was named (name the subject with `--subject ID` to count only their contacts), between 2024-02-10 19:50',
     );
     expect(out['html']).toContain(
       '<p class="lede"><strong>16 incidents</strong> counted from every sender other than the victim, as no subject was named, from ',
     );
     expect(out['html']).toContain(
-      'To count only one person’s contact, name them as the subject (<code>--subject</code> or the case file).</p>',
+      'To count only one person’s contact, name them as the subject (<code>--subject</code>).</p>',
     );
     expect(out['html']).toContain(
       '<dt>Subject</dt><dd>not named: every sender other than the victim is counted</dd>',

@@ -22,7 +22,7 @@ function incident(r: Report): string {
   const what =
     'Each message, call, visit, delivery or other contact counts once. The victim’s own messages are not incidents.';
   if (subjectAssumed(r)) {
-    return `No subject was named, so every record not sent by the victim (the person the exports belong to) is counted as an incident, whoever sent it: family, friends and businesses included. ${what} Name the subject's numbers and accounts (--subject, or the case file) to count only theirs.`;
+    return `No subject was named, so every record not sent by the victim (the person the exports belong to) is counted as an incident, whoever sent it: family, friends and businesses included. ${what} Name the subject's numbers and accounts (--subject${r.case.caseFile ? ', or the case file' : ''}) to count only theirs.`;
   }
   return `A record attributed to the subject (by an identifier listed for the subject, or a diary entry about the subject) that was not sent by the person the export belongs to. ${what} Records from other people and withheld numbers are not incidents.`;
 }

@@ -253,7 +253,7 @@ export function summarySection(r: Report): Section {
     ? ' counted from every sender other than the victim, as no subject was named'
     : ` attributed to the subject${subject}`;
   const howToName = assumed
-    ? ' To count only one person’s contact, name them as the subject (<code>--subject</code> or the case file).'
+    ? ` To count only one person’s contact, name them as the subject (<code>--subject</code>${r.case.caseFile ? ' or the case file' : ''}).`
     : '';
   // Diary entries that name no number or account are not an identifier; the note says how many there are.
   const ids = identifierTally(r);
