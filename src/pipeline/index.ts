@@ -82,6 +82,7 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
     subject: opts.case.subject.identifiers,
     victim: opts.case.victim.identifiers,
     region: opts.case.region,
+    names: { subject: opts.case.subject.name, victim: opts.case.victim.name },
   });
   const problems = new ProblemLog();
   const after = futureAfter(opts.generatedAt);

@@ -204,6 +204,11 @@ export interface People {
   readonly subject: readonly string[];
   readonly victim: readonly string[];
   readonly region: string | undefined;
+  /**
+   * The names the case gives them (`"name": "Sam Carter"`), which are not identifiers: a number or address saved
+   * under one is not theirs, but is told of (`namedLikeCasePeople`) as one saved under a listed name is.
+   */
+  readonly names?: { readonly subject?: string | undefined; readonly victim?: string | undefined };
 }
 
 /** Resolves parties against the case file's subject and victim identifiers, caching by party. */
@@ -238,6 +243,8 @@ export class IdentityResolver {
   private readonly nationalCaseIds: { raw: string; keys: string[] }[] = [];
   /** Numbers and addresses named like the subject or the victim but not listed (`namedLikeCasePeople`). */
   private readonly nameOnly = new Map<string, NamedLikeCase>();
+  /** The name keys of the names the case gives the subject and the victim (`People.names`), with whose. */
+  private readonly caseNames = new Map<string, 'subject' | 'victim'>();
   /** Country calling codes of the numbers written in international form, senders' and case identifiers'. */
   private readonly callingCodes = new Set<string>();
   /** With only a victim named, every other sender is treated as the subject (reported as an assumption). */
@@ -255,6 +262,14 @@ export class IdentityResolver {
       this.noteCaseIdentifier(id, keys);
     }
     this.subjectIsEveryoneElse = people.subject.length === 0 && people.victim.length > 0;
+    // The victim's first, as a victim identifier wins over a subject one. Not the subject's when every other sender
+    // counts as the subject: a number saved under their name is then counted as theirs.
+    for (const as of ['victim', 'subject'] as const) {
+      const name = people.names?.[as];
+      if (name === undefined || (as === 'subject' && this.subjectIsEveryoneElse)) continue;
+      const key = typedKey(name, 'name', undefined);
+      if (key !== undefined && !this.caseNames.has(key)) this.caseNames.set(key, as);
+    }
   }
 
   /** The region national numbers are read in (`--region` or the case file), if any. */
@@ -304,11 +319,18 @@ export class IdentityResolver {
       for (const k of matching) if (this.subject.has(k)) this.subjectHits.add(k);
     } else {
       const named = addressed ? keys[idKeys] : undefined;
-      if (named !== undefined && key !== undefined && (this.subject.has(named) || this.victim.has(named))) {
-        if (!this.nameOnly.has(key)) {
-          const as = this.victim.has(named) ? 'victim' : 'subject';
-          this.nameOnly.set(key, { name: party.name!, nameKey: named, as });
-        }
+      // Named as an identifier of the case's is, or as the case names the person (the number one digit off the
+      // subject's, saved as "Sam Carter").
+      const as =
+        named === undefined
+          ? undefined
+          : this.victim.has(named)
+            ? 'victim'
+            : this.subject.has(named)
+              ? 'subject'
+              : this.caseNames.get(named);
+      if (as !== undefined && key !== undefined && !this.nameOnly.has(key)) {
+        this.nameOnly.set(key, { name: party.name!, nameKey: named!, as });
       }
       if (role === undefined && key !== undefined) role = this.subjectIsEveryoneElse ? 'subject' : 'other';
     }

@@ -32,6 +32,9 @@ async function problems(paths: string[], flags: { case?: string; subject?: strin
 /** The near match of the case file's number, one digit off: said where it was written. */
 const NEAR_IN_FILE = `Did you mean +447700900123? "+447700900124", in the case file ${TYPO_CASE}, is close to the sender +447700900123 (Sam Carter), with 4 records; check that it is the subject before writing it there instead.`;
 const SENDERS = 'Senders found, with their records: +447700900123 (Sam Carter): 4; +447700900002 (Mum): 1.';
+/** The case file names the subject "Sam Carter", the name the near number is saved under (case-name-on-number). */
+const NAMED_AS_SUBJECT =
+  'A contact name is the label saved in the phone, and another person may share it. If +447700900123 is the subject\'s, add it with --subject "+447700900123", or to the subject\'s identifiers in the case file, and run again.';
 
 describe('where the hints say to name the subject', () => {
   it('CASE_SUBJECT_NOT_FOUND: with --subject when the run has no case file, never "the case file"', async () => {
@@ -51,6 +54,7 @@ describe('where the hints say to name the subject', () => {
         'CASE_SUBJECT_NOT_FOUND',
         `${NEAR_IN_FILE} ${SENDERS} Name the subject by one of these in the case file ${TYPO_CASE} ("subject": {"identifiers": […]}); chronolog inspect lists them all.`,
       ],
+      ['CASE_NAMED_BUT_NOT_LISTED', NAMED_AS_SUBJECT],
     ]);
   });
 
@@ -58,6 +62,7 @@ describe('where the hints say to name the subject', () => {
     const found = await problems([TYPO_SMS], { case: TYPO_CASE, subject: ['+447700900999'] });
     expect(found.map((p) => p.hint)).toEqual([
       `${NEAR_IN_FILE} ${SENDERS} Name the subject by one of these with --subject or in the case file ${TYPO_CASE} ("subject": {"identifiers": […]}); chronolog inspect lists them all.`,
+      NAMED_AS_SUBJECT,
     ]);
   });
 

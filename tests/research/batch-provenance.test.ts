@@ -82,9 +82,11 @@ describe('batch: what each case row was made from', () => {
     expect(rep.problems.map((p) => p.code)).toContain('CASE_SUBJECT_NOT_FOUND');
     const r = row(out, 'subject-typo');
     expect(r['incidents']).toBe('0');
-    expect(r['warnings']).toBe('1');
+    // And the near number saved as "Sam Carter", the case's name for the subject, is not counted as theirs.
+    expect(r['warnings']).toBe('2');
     expect(r['errors']).toBe('0');
     expect(rows(out, 'problems.csv').filter((p) => p['case'] === 'subject-typo')).toEqual([
+      { case: 'subject-typo', severity: 'warning', code: 'CASE_NAMED_BUT_NOT_LISTED', count: '1' },
       { case: 'subject-typo', severity: 'warning', code: 'CASE_SUBJECT_NOT_FOUND', count: '1' },
     ]);
   });
