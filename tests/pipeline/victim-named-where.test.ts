@@ -11,7 +11,7 @@ import type { Problem } from '../../src/model/index.js';
 import { readTimeline } from '../../src/pipeline/index.js';
 import { renderAll, reportOf } from '../helpers/report.js';
 
-const CHAT = 'fixtures/subject-named-in-case-file/WhatsApp Chat with Sam.txt';
+const CHAT = 'fixtures/victim-named-in-case-file/WhatsApp Chat with Sam.txt';
 const CASE = 'fixtures/victim-named-in-case-file/case.json';
 const SENDERS = 'Senders found, with their records: sam (Sam): 2; alex (Alex): 1.';
 
