@@ -5,7 +5,10 @@
  */
 import type { Probe } from './source.js';
 
-interface Unsupported {
+export interface Unsupported {
+  /** What the export is, and how chronolog knows it (`chronolog formats` lists them). */
+  readonly label: string;
+  readonly recognisedBy: string;
   /** True when the file's first bytes have this export's shape. */
   readonly looksLike: (probe: Probe) => boolean;
   /** Why it is not read, as the list of files not read gives it. */
@@ -20,8 +23,10 @@ const GOOGLE_CHAT_START = /^\s*\{\s*"messages"\s*:\s*\[\s*\{/;
 const GOOGLE_CHAT_CREATOR = /"creator"\s*:\s*\{/;
 const GOOGLE_CHAT_DATE = /"created_date"\s*:\s*"/;
 
-const UNSUPPORTED: readonly Unsupported[] = [
+export const UNSUPPORTED: readonly Unsupported[] = [
   {
+    label: 'Google Chat (Google Takeout messages.json)',
+    recognisedBy: 'a JSON object whose "messages" hold "creator" and "created_date" members',
     looksLike: (probe) =>
       GOOGLE_CHAT_START.test(probe.text) &&
       GOOGLE_CHAT_CREATOR.test(probe.text) &&

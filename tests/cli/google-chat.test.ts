@@ -56,4 +56,22 @@ describe('a Google Chat (Takeout) export', () => {
     expect(r.stderr).toContain(`  ${other}: not a supported export format\n`);
     expect(r.stderr).toContain('force a format with --format-of "GLOB=FORMAT"');
   });
+
+  it('formats lists it as recognised but not read, in its text and in --json', () => {
+    const text = cli(['formats']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      `Recognised but not read (listed as not read, with what to do)\n  Google Chat (Google Takeout messages.json)\n    recognised: a JSON object whose "messages" hold "creator" and "created_date" members\n    not read:   ${REASON}\n`,
+    );
+    const json = JSON.parse(cli(['formats', '--json']).stdout) as {
+      notRead: { label: string; reason: string }[];
+    };
+    expect(json.notRead).toEqual([
+      {
+        label: 'Google Chat (Google Takeout messages.json)',
+        recognisedBy: 'a JSON object whose "messages" hold "creator" and "created_date" members',
+        reason: REASON,
+      },
+    ]);
+  });
 });

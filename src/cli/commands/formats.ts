@@ -1,6 +1,7 @@
 /** `chronolog formats`: every input format (how it is recognised, how to export it) and every output format. */
 import { reportFormats, timelineFormats } from '../../reports/index.js';
 import { containers, sources } from '../../sources/index.js';
+import { UNSUPPORTED } from '../../sources/unsupported.js';
 import type { Environment } from '../environment.js';
 
 export function formatsCommand(json: boolean, env: Environment): number {
@@ -16,6 +17,7 @@ export function formatsCommand(json: boolean, env: Environment): number {
         tables: s.tables ?? [],
       })),
       containers: containers.map((c) => ({ id: c.id, label: c.label, recognisedBy: c.recognisedBy })),
+      notRead: UNSUPPORTED.map((u) => ({ label: u.label, recognisedBy: u.recognisedBy, reason: u.reason })),
       reports: reportFormats.map((f) => ({ id: f.id, label: f.label })),
       timeline: timelineFormats.map((f) => ({ id: f.id, label: f.label })),
     };
@@ -35,6 +37,10 @@ export function formatsCommand(json: boolean, env: Environment): number {
     }
   }
   for (const k of containers) out.push(`${c.cyan(k.id)}  ${k.label}`, `    recognised: ${k.recognisedBy}`);
+  // Named so that a person with such an export learns here, not only from a failed run, that it is not read.
+  out.push('', c.bold('Recognised but not read (listed as not read, with what to do)'));
+  for (const u of UNSUPPORTED)
+    out.push(`  ${u.label}`, `    recognised: ${u.recognisedBy}`, `    not read:   ${u.reason}`);
   out.push('', c.bold('Report formats (report --format)'));
   for (const f of reportFormats) out.push(`  ${c.cyan(f.id.padEnd(9))} ${f.label}`);
   out.push('', c.bold('Timeline formats (timeline --format)'));
