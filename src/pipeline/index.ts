@@ -111,9 +111,9 @@ export async function readTimeline(opts: RunOptions): Promise<Timeline> {
       hint: `Name the subject with --subject ID (repeatable)${orInCaseFile(opts.case.caseFile?.path)} to count only their contacts.`,
     });
   }
-  const national = nationalNumbersProblem(identities, opts.case.caseFile);
-  if (national) problems.add(national);
   const { events, inputs } = ingested;
+  const national = nationalNumbersProblem(identities, opts.case.caseFile, events, inputs);
+  if (national) problems.add(national);
   for (const p of [
     ...unmatchedSubjectProblems(
       opts.case.subject.identifiers,

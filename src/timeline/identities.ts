@@ -218,6 +218,7 @@ export interface ResolverMark {
   readonly subjectHits: number;
   readonly caseHits: number;
   readonly national: number;
+  readonly nationalKeys: number;
   readonly callingCodes: number;
   readonly nameOnly: number;
 }
@@ -239,6 +240,8 @@ export class IdentityResolver {
   private readonly caseHits = new Set<string>();
   /** Without a region: senders' numbers in national form, by their digits, with the first spelling met. */
   private readonly national = new Map<string, string>();
+  /** Without a region: the keys of the senders whose number is in national form (`nationalSenderKeys`). */
+  private readonly nationalKeys = new Set<string>();
   /** Without a region: case identifiers in national form, with their keys. */
   private readonly nationalCaseIds: { raw: string; keys: string[] }[] = [];
   /** Numbers and addresses named like the subject or the victim but not listed (`namedLikeCasePeople`). */
@@ -296,7 +299,10 @@ export class IdentityResolver {
         const k = typedKey(party.id, t, this.people.region);
         if (k) keys.push(k);
       }
-      if (this.people.region === undefined && types.includes('phone')) this.noteNumber(party.id);
+      // Once per sender (resolutions are cached), so that the warning can find its records without a key per event.
+      if (this.people.region === undefined && types.includes('phone') && this.noteNumber(party.id)) {
+        if (keys[0] !== undefined) this.nationalKeys.add(keys[0]);
+      }
       // An id that normalises to nothing (e.g. "-1" for a withheld caller) is still shown as written.
       if (keys.length === 0) keys.push(`account:${party.id.trim()}`);
     }
@@ -353,6 +359,7 @@ export class IdentityResolver {
       subjectHits: this.subjectHits.size,
       caseHits: this.caseHits.size,
       national: this.national.size,
+      nationalKeys: this.nationalKeys.size,
       callingCodes: this.callingCodes.size,
       nameOnly: this.nameOnly.size,
     };
@@ -368,6 +375,7 @@ export class IdentityResolver {
     keepFirst(this.subjectHits, mark.subjectHits);
     keepFirst(this.caseHits, mark.caseHits);
     keepFirst(this.national, mark.national);
+    keepFirst(this.nationalKeys, mark.nationalKeys);
     keepFirst(this.callingCodes, mark.callingCodes);
     keepFirst(this.nameOnly, mark.nameOnly);
   }
@@ -390,15 +398,20 @@ export class IdentityResolver {
     );
   }
 
-  /** Without a region: a sender's number, counted as national form or by its country calling code. */
-  private noteNumber(raw: string): void {
+  /**
+   * Without a region: a sender's number, counted as national form or by its country calling code. True when it is
+   * in national form (or after the call prefix 00).
+   */
+  private noteNumber(raw: string): boolean {
     const parsed = parsePhone(raw, undefined);
     if (parsed) this.callingCodes.add(parsed.callingCode);
     else if (isNationalForm(raw) || hasCallPrefix(raw)) {
       // A number after the call prefix 00 cannot be matched to its +CC spelling without a region either.
       const digits = raw.replace(/\D/g, '');
       if (!this.national.has(digits)) this.national.set(digits, cleanPhone(raw));
+      return true;
     }
+    return false;
   }
 
   /** Without a region: a case identifier, remembered when in national form, else its country calling code. */
@@ -424,6 +437,15 @@ export class IdentityResolver {
       if (!out.has(digits) && !id.keys.some((k) => this.caseHits.has(k))) out.set(digits, id.raw);
     }
     return [...out.values()];
+  }
+
+  /**
+   * Without a region, the keys of the senders met so far whose number is in national form (or after the call
+   * prefix 00): what `nationalNumbers` lists, as the events' `senderKey`s, to find their records by. Empty when a
+   * region is set.
+   */
+  nationalSenderKeys(): ReadonlySet<string> {
+    return this.nationalKeys;
   }
 
   /**

@@ -9,8 +9,9 @@ import { cli, NOW, STACK } from '../helpers/cli.js';
 const DIR = 'fixtures/national-numbers';
 const SPELLINGS = 'fixtures/national-spellings';
 const SUBJECT = ['--subject', '+447700900123', '--subject', '07700 900456'];
+// No case file: located at the first record with a number in national form, which the message calls "here".
 const WARNING =
-  "2 phone numbers are written in national form, without a country code (07700900123, 07700 900456), and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.";
+  "fixtures/national-numbers/sms-20240306120000.xml:sms[2] (line 6): 2 phone numbers are written in national form, without a country code (07700900123, 07700 900456), in 3 records (the first here), and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.";
 const HINT =
   'The other numbers are +44: set the region with --region GB, or "region": "GB" in a case file (this run used none).';
 
@@ -51,7 +52,7 @@ describe('national phone numbers and --region', () => {
       ]);
       expect(report.problems.map((p) => p.code)).toEqual(['CASE_REGION_NOT_SET']);
       expect(report.problems[0]?.message).toContain(
-        '2 phone numbers are written in national form, without a country code (07700900123, 07700900321)',
+        '2 phone numbers are written in national form, without a country code (07700900123, 07700900321), in 4 records (the first here),',
       );
     }
     const text = cli(['report', SPELLINGS, '--subject', '07700 900123', '--now', NOW]).stdout;
@@ -93,5 +94,17 @@ describe('national phone numbers and --region', () => {
     expect(methods([])).toContain('No region was set for phone numbers');
     expect(methods([])).not.toContain('one number written two ways counts as one identifier');
     expect(methods(['--region', 'GB'])).toContain('one number written two ways counts as one identifier');
+  });
+});
+
+describe('where the numbers in national form were seen (national-numbers-records fixture)', () => {
+  it('report: the warning stays on the case file and names the first record and how many hold such numbers', () => {
+    const dir = 'fixtures/national-numbers-records';
+    const r = cli(['report', dir, '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `  ! ${dir}/case.json: 2 phone numbers are written in national form, without a country code (07700 900123, 07700 900555), in 5 records, the first at sms[1] (line 5) in ${dir}/sms-20240410090000.xml, and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.\n    The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.\n`,
+    );
+    expect(r.stderr).not.toMatch(STACK);
   });
 });

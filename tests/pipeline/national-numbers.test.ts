@@ -14,12 +14,17 @@ const tempDir = tempDirs('chronolog-national-');
 
 const SMS = 'fixtures/national-numbers/sms-20240306120000.xml';
 
+/** The message with `seen` saying where the records with national numbers are. */
+const message = (seen: string) =>
+  `2 phone numbers are written in national form, without a country code (07700900123, 07700 900456), in 3 records${seen}, and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.`;
+
 const NATIONAL_WARNING = {
   code: 'CASE_REGION_NOT_SET',
   severity: 'warning',
-  message:
-    "2 phone numbers are written in national form, without a country code (07700900123, 07700 900456), and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.",
-  // No case file in this run: the hint says so, and the warning names no file.
+  // No case file in this run: the hint says so, and the warning is located at the first record with such a number.
+  file: SMS,
+  locator: 'sms[2] (line 6)',
+  message: message(' (the first here)'),
   hint: 'The other numbers are +44: set the region with --region GB, or "region": "GB" in a case file (this run used none).',
 };
 
@@ -80,8 +85,10 @@ describe('phone numbers in national form without a region', () => {
     const { t } = await timelineOf([SMS], () => ({}), caseFile);
     const warning = t.problems.list.find((p) => p.code === 'CASE_REGION_NOT_SET');
     expect(warning).toEqual({
-      ...NATIONAL_WARNING,
+      code: 'CASE_REGION_NOT_SET',
+      severity: 'warning',
       file: caseFile,
+      message: message(`, the first at sms[2] (line 6) in ${SMS}`),
       hint: 'The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
     });
   });
@@ -117,11 +124,52 @@ describe('phone numbers after the call prefix 00 without a region', () => {
     expect(incidents).toHaveLength(1);
     expect(problems.find((p) => p.code === 'CASE_REGION_NOT_SET')).toEqual({
       ...NATIONAL_WARNING,
+      file: CALL_PREFIX,
+      locator: 'sms[1] (line 5)',
       message:
-        "1 phone number is written without a leading + (in national form, or after the call prefix 00) (0044 7700 900123), and no region is set, so it cannot be matched to the same number written in international form: one person's contacts may be counted under two identifiers, or missed.",
+        "1 phone number is written without a leading + (in national form, or after the call prefix 00) (0044 7700 900123), in 2 records (the first here), and no region is set, so it cannot be matched to the same number written in international form: one person's contacts may be counted under two identifiers, or missed.",
     });
     const withRegion = await read(['+447700900123'], 'GB', [CALL_PREFIX]);
     expect(withRegion.incidents).toHaveLength(3);
     expect(withRegion.problems.filter((p) => p.code === 'CASE_REGION_NOT_SET')).toEqual([]);
+  });
+});
+
+describe('where the numbers in national form were seen', () => {
+  // One SMS backup and a case file without a region: the subject's number is given as +447700900123, while the
+  // phone saved their texts from 07700 900123 (4 received, the first the backup's second record, and 1 sent to
+  // it); Priya texts once from 07700 900555 and Mum twice from +447700900321.
+  const DIR = 'fixtures/national-numbers-records';
+  const SMS_FILE = path.join(DIR, 'sms-20240410090000.xml');
+
+  it('counts the records that hold them and names the first, while the warning stays on the case file', async () => {
+    const { t } = await timelineOf([DIR]);
+    expect(t.problems.list.find((p) => p.code === 'CASE_REGION_NOT_SET')).toEqual({
+      code: 'CASE_REGION_NOT_SET',
+      severity: 'warning',
+      file: path.resolve(DIR, 'case.json'),
+      message: `2 phone numbers are written in national form, without a country code (07700 900123, 07700 900555), in 5 records, the first at sms[1] (line 5) in ${SMS_FILE}, and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.`,
+      hint: 'The other numbers are +44: set the region with --region GB, or "region": "GB" in the case file.',
+    });
+  });
+
+  it('with no case file, is located at the first record, which the message calls here', async () => {
+    const { t } = await timelineOf([SMS_FILE], () => ({
+      subject: { name: undefined, identifiers: ['+447700900123'] },
+    }));
+    const warning = t.problems.list.find((p) => p.code === 'CASE_REGION_NOT_SET');
+    expect(warning).toMatchObject({ file: SMS_FILE, locator: 'sms[1] (line 5)' });
+    expect(warning?.message).toContain(
+      '(07700 900123, 07700 900555), in 5 records (the first here), and no region',
+    );
+  });
+
+  it('counts only the records: a national number given only in the case adds to the list, not to the records', async () => {
+    const { t } = await timelineOf([DIR], (c) => ({
+      subject: { ...c.subject, identifiers: ['+447700900123', '07700 900999'] },
+    }));
+    expect(t.problems.list.find((p) => p.code === 'CASE_REGION_NOT_SET')?.message).toBe(
+      `3 phone numbers are written in national form, without a country code (07700 900123, 07700 900555, 07700 900999), in 5 records, the first at sms[1] (line 5) in ${SMS_FILE}, and no region is set, so they cannot be matched to the same numbers written in international form: one person's contacts may be counted under two identifiers, or missed.`,
+    );
   });
 });
