@@ -22,7 +22,8 @@ const CELL_GAP = / {2,}(?=\S)/g;
  */
 const LAST_CELL_ROOM = 12;
 
-const plain = (s: string) => s.replace(STYLE, '');
+/** `s` without chalk's styles: what a terminal shows of it. */
+export const plain = (s: string) => s.replace(STYLE, '');
 const widthOf = (s: string) => displayWidth(plain(s));
 
 /** A word and the space before it ('' for the first), which a break drops. */
@@ -102,9 +103,10 @@ const SUBCOMMAND = /^[a-z]+$/;
 
 /**
  * The pieces with the words no break should come between joined into one: a sign and the words either side of
- * it, a number and its unit, a figure and its abbreviation, an option and its value, and a command line from "chronolog" to the end of the line when it fits on a line of
- * its own (`room` columns), so that it is copied whole: run in two parts, its first line would be a command of its
- * own. A command wider than that still breaks at its spaces, never inside a word.
+ * it, a number and its unit, a figure and its abbreviation, an option and its value, and a command line from
+ * "chronolog" to the end of the line when it fits on a line of its own (`room` columns), so that it is copied
+ * whole: run in two parts, its first line would be a command of its own. A command wider than that still breaks
+ * at its spaces, never inside a word.
  */
 function glued(pieces: readonly Piece[], room: number): Piece[] {
   const out: Piece[] = [];
