@@ -32,7 +32,14 @@ import { identifierAnalysis } from './identifiers.js';
 import { methods } from './methods.js';
 import { boundariesOf, milestoneAnalysis } from './milestones.js';
 import { nightAnalysis } from './night.js';
-import { periodTables, persistence, rateNowVsStart, rateOnExportedDays, rateOver } from './rates.js';
+import {
+  emptyRate,
+  periodTables,
+  persistence,
+  rateNowVsStart,
+  rateOnExportedDays,
+  rateOver,
+} from './rates.js';
 import { sdashSheet } from './sdash.js';
 import { trendAnalysis } from './trend.js';
 import { coverage, type DayRange, eventSpans, resolveWindow } from './window.js';
@@ -140,19 +147,7 @@ export function analyseEscalation(input: EscalationInput): Escalation {
           }
         : {}),
     },
-    rate: range
-      ? rateOnExportedDays(ctx)
-      : {
-          from: null,
-          to: null,
-          count: 0,
-          days: 0,
-          daysWithContact: 0,
-          perDay: null,
-          ci95: [null, null],
-          perWeek: { rate: null, ci95: [null, null] },
-          per30Days: { rate: null, ci95: [null, null] },
-        },
+    rate: range ? rateOnExportedDays(ctx) : emptyRate({ rate: null, ci95: [null, null] }),
     // Beside the rate when the fully covered days are not the rate's own (a window no export leaves days out of).
     rateFullyCovered:
       cov.stretch && !sameDays(cov.stretch, window, cov.exportedDay) ? rateOver(ctx, cov.stretch) : null,

@@ -54,6 +54,24 @@ export function rateOver(ctx: Ctx, range: DayRange): Escalation['rate'] {
   return rateResult(range.from, range.to, count, days, withContact);
 }
 
+/**
+ * The rate over no day: nothing counted, and each scaled rate (per week, per 30 days) `none`, which says why when
+ * the caller knows (no export covers a window day) and is bare when there is no window at all.
+ */
+export function emptyRate(none: Escalation['rate']['perWeek']): Escalation['rate'] {
+  return {
+    from: null,
+    to: null,
+    count: 0,
+    days: 0,
+    daysWithContact: 0,
+    perDay: null,
+    ci95: [null, null],
+    perWeek: none,
+    per30Days: none,
+  };
+}
+
 /** The rate of `count` contacts over `days` days counted from window day `from` to `to`. */
 function rateResult(
   from: number,
@@ -97,25 +115,13 @@ export function rateOnExportedDays(ctx: Ctx): Escalation['rate'] {
     count += c;
     if (c > 0) withContact++;
   });
-  if (days === 0) {
-    const none = {
+  if (days === 0)
+    return emptyRate({
       rate: null,
-      ci95: [null, null] as [null, null],
-      status: 'not-computable' as const,
-      reason: NO_EXPORT,
-    };
-    return {
-      from: null,
-      to: null,
-      count: 0,
-      days: 0,
-      daysWithContact: 0,
-      perDay: null,
       ci95: [null, null],
-      perWeek: none,
-      per30Days: none,
-    };
-  }
+      status: 'not-computable',
+      reason: NO_EXPORT,
+    });
   return rateResult(ctx.window.from + first, ctx.window.from + last, count, days, withContact);
 }
 
